@@ -1,0 +1,15 @@
+import type { ConfirmationTokenRepository } from './confirmation-token.repository.port';
+import type { EmailOutbox } from './email-outbox.port';
+import type { UserRepository } from './user.repository.port';
+
+/** The ports whose writes must commit or roll back together. */
+export interface TransactionalPorts {
+  users: UserRepository;
+  tokens: ConfirmationTokenRepository;
+  outbox: EmailOutbox;
+}
+
+export abstract class UnitOfWork {
+  /** Runs the work in one transaction: everything it wrote commits together, or nothing does. */
+  abstract run<T>(work: (ports: TransactionalPorts) => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,176 @@
+import type { ConfirmationToken } from '../confirmation/confirmation-token';
+import type { OutgoingEmail } from '../mail/outgoing-email';
+import { Clock } from '../ports/clock.port';
+import { ConfirmationTokenRepository } from '../ports/confirmation-token.repository.port';
+import { EmailOutbox } from '../ports/email-outbox.port';
+import { PasswordHasher } from '../ports/password-hasher.port';
+import { RandomSource } from '../ports/random-source.port';
+import { TokenDigester } from '../ports/token-digester.port';
+import { UnitOfWork, type TransactionalPorts } from '../ports/unit-of-work.port';
+import { UserRepository } from '../ports/user.repository.port';
+import { Email } from '../users/email.value-object';
+import type { Password } from '../users/password.value-object';
+import { User } from '../users/user.entity';
+import { ConfirmationToken as Token } from '../confirmation/confirmation-token';
+
+// Fakes of the ports for use-case specs: same contracts as the PostgreSQL adapters, kept in memory.
+
+export interface QueuedEmail {
+  email: OutgoingEmail;
+  queuedAt: Date;
+}
+
+export class InMemoryStore {
+  users = new Map<string, User>();
+  tokens = new Map<string, ConfirmationToken>();
+  outbox: QueuedEmail[] = [];
+
+  clone(): InMemoryStore {
+    const copy = new InMemoryStore();
+    for (const [id, user] of this.users) copy.users.set(id, User.restore(user.snapshot()));
+    for (const [id, token] of this.tokens) copy.tokens.set(id, Token.restore(tokenProps(token)));
+    copy.outbox = [...this.outbox];
+    return copy;
+  }
+
+  userByEmail(raw: string): User | undefined {
+    const normalized = Email.normalize(raw);
+    return [...this.users.values()].find((user) => user.email.normalized === normalized);
+  }
+}
+
+function tokenProps(token: ConfirmationToken) {
+  return {
+    id: token.id,
+    userId: token.userId,
+    email: token.email,
+    purpose: token.purpose,
+    digest: token.digest,
+    issuedAt: token.issuedAt,
+    expiresAt: token.expiresAt,
+    usedAt: token.usedAt,
+    supersededAt: token.supersededAt,
+  };
+}
+
+class InMemoryUsers extends UserRepository {
+  constructor(private readonly store: InMemoryStore) {
+    super();
+  }
+  async addIfAddressFree(user: User): Promise<boolean> {
+    if (this.store.userByEmail(user.email.value)) return false;
+    this.store.users.set(user.id, User.restore(user.snapshot()));
+    return true;
+  }
+  async findByEmailForUpdate(email: Email): Promise<User | null> {
+    const found = this.store.userByEmail(email.value);
+    return found ? User.restore(found.snapshot()) : null;
+  }
+  async findById(id: string): Promise<User | null> {
+    const found = this.store.users.get(id);
+    return found ? User.restore(found.snapshot()) : null;
+  }
+  findByIdForUpdate(id: string): Promise<User | null> {
+    return this.findById(id);
+  }
+  async save(user: User): Promise<void> {
+    this.store.users.set(user.id, User.restore(user.snapshot()));
+  }
+}
+
+class InMemoryTokens extends ConfirmationTokenRepository {
+  constructor(private readonly store: InMemoryStore) {
+    super();
+  }
+  async add(token: ConfirmationToken): Promise<void> {
+    this.store.tokens.set(token.id, token);
+  }
+  async supersedeOutstanding(userId: string, now: Date): Promise<void> {
+    for (const [id, token] of this.store.tokens) {
+      if (token.userId === userId && !token.usedAt && !token.supersededAt) {
+        this.store.tokens.set(id, Token.restore({ ...tokenProps(token), supersededAt: now }));
+      }
+    }
+  }
+  async findByDigest(digest: string): Promise<ConfirmationToken | null> {
+    return [...this.store.tokens.values()].find((token) => token.digest === digest) ?? null;
+  }
+  async consume(tokenId: string, now: Date): Promise<boolean> {
+    const token = this.store.tokens.get(tokenId);
+    if (!token || token.usedAt || token.supersededAt) return false;
+    this.store.tokens.set(tokenId, Token.restore({ ...tokenProps(token), usedAt: now }));
+    return true;
+  }
+}
+
+class InMemoryOutbox extends EmailOutbox {
+  constructor(private readonly store: InMemoryStore) {
+    super();
+  }
+  async enqueue(email: OutgoingEmail, now: Date): Promise<void> {
+    this.store.outbox.push({ email, queuedAt: now });
+  }
+  async lastQueuedAt(normalizedAddress: string): Promise<Date | null> {
+    const times = this.store.outbox
+      .filter((queued) => Email.normalize(queued.email.to) === normalizedAddress)
+      .map((queued) => queued.queuedAt.getTime());
+    return times.length ? new Date(Math.max(...times)) : null;
+  }
+}
+
+/** Commits by swapping in the work's copy of the store, so a failed use case leaves nothing behind. */
+export class InMemoryUnitOfWork extends UnitOfWork {
+  constructor(public store: InMemoryStore) {
+    super();
+  }
+  async run<T>(work: (ports: TransactionalPorts) => Promise<T>): Promise<T> {
+    const draft = this.store.clone();
+    const result = await work({
+      users: new InMemoryUsers(draft),
+      tokens: new InMemoryTokens(draft),
+      outbox: new InMemoryOutbox(draft),
+    });
+    Object.assign(this.store, draft);
+    return result;
+  }
+}
+
+export class FixedClock extends Clock {
+  constructor(private current = new Date('2026-01-01T00:00:00Z')) {
+    super();
+  }
+  now(): Date {
+    return new Date(this.current.getTime());
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+/** Deterministic "randomness": each call returns the next counter value, so tests can predict secrets. */
+export class CountingRandom extends RandomSource {
+  private counter = 0;
+  bytes(count: number): Uint8Array {
+    this.counter += 1;
+    return new Uint8Array(count).fill(this.counter % 256);
+  }
+  uuid(): string {
+    this.counter += 1;
+    return `00000000-0000-4000-8000-${this.counter.toString().padStart(12, '0')}`;
+  }
+}
+
+export class PlainTextHasher extends PasswordHasher {
+  async hash(password: Password): Promise<string> {
+    return `hashed:${password.value}`;
+  }
+  async verify(hash: string, password: Password): Promise<boolean> {
+    return hash === `hashed:${password.value}`;
+  }
+}
+
+export class ReversingDigester extends TokenDigester {
+  digest(secret: string): string {
+    return `digest:${[...secret].reverse().join('')}`;
+  }
+}

@@ -1,0 +1,44 @@
+import { ConfirmationMailer } from '../confirmation/confirmation-mailer';
+import { ConfirmEmail } from '../use-cases/confirm-email.use-case';
+import { DescribeConfirmationLink } from '../use-cases/describe-confirmation-link.use-case';
+import { RegisterUser } from '../use-cases/register-user.use-case';
+import { ResendConfirmation } from '../use-cases/resend-confirmation.use-case';
+import {
+  CountingRandom,
+  FixedClock,
+  InMemoryStore,
+  InMemoryUnitOfWork,
+  PlainTextHasher,
+  ReversingDigester,
+} from './in-memory-ports';
+
+export const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
+export const EMAIL_COOLDOWN_MS = 60 * 1000;
+
+/** The registration use cases wired to in-memory ports, as the API module wires them to real ones. */
+export function registrationHarness() {
+  const store = new InMemoryStore();
+  const unitOfWork = new InMemoryUnitOfWork(store);
+  const clock = new FixedClock();
+  const random = new CountingRandom();
+  const hasher = new PlainTextHasher();
+  const digester = new ReversingDigester();
+  const mailer = new ConfirmationMailer(random, digester, clock, {
+    tokenTtlMs: TOKEN_TTL_MS,
+    emailCooldownMs: EMAIL_COOLDOWN_MS,
+  });
+  const register = new RegisterUser(unitOfWork, hasher, random, clock, mailer);
+  const confirm = new ConfirmEmail(unitOfWork, digester, clock);
+  const resend = new ResendConfirmation(unitOfWork, mailer);
+  const describe = new DescribeConfirmationLink(unitOfWork, digester, clock);
+
+  /** The secret from the newest confirmation email to this address, as the person would read it. */
+  const latestLink = (address: string): string => {
+    const emails = store.outbox.filter((queued) => queued.email.to === address && queued.email.template === 'confirmation');
+    const last = emails[emails.length - 1]?.email;
+    if (!last || last.template !== 'confirmation') throw new Error(`no confirmation email to ${address}`);
+    return last.data.token;
+  };
+
+  return { store, clock, register, confirm, resend, describe, latestLink, hasher };
+}

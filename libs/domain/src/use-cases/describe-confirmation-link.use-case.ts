@@ -1,0 +1,38 @@
+import type { TokenState } from '../confirmation/confirmation-token';
+import { looksLikeTokenSecret } from '../confirmation/token-secret';
+import type { Clock } from '../ports/clock.port';
+import type { TokenDigester } from '../ports/token-digester.port';
+import type { UnitOfWork } from '../ports/unit-of-work.port';
+
+export type LinkDescription =
+  | { state: 'usable'; maskedEmail: string }
+  | { state: 'already_confirmed'; maskedEmail: string }
+  | { state: Exclude<TokenState, 'usable' | 'used'> | 'unknown' };
+
+/**
+ * What the page behind a confirmation link shows before anyone presses the button. It changes nothing,
+ * because mail scanners open links with GET and HEAD.
+ */
+export class DescribeConfirmationLink {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly digester: TokenDigester,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: { token: string }): Promise<LinkDescription> {
+    if (!looksLikeTokenSecret(input.token)) return { state: 'unknown' };
+    const digest = this.digester.digest(input.token);
+    return this.unitOfWork.run(async (tx) => {
+      const token = await tx.tokens.findByDigest(digest);
+      const user = token ? await tx.users.findById(token.userId) : null;
+      if (!token || !user) return { state: 'unknown' };
+      const state = token.state(this.clock.now());
+      if (state === 'used') return user.isActive ? { state: 'already_confirmed', maskedEmail: user.email.masked() } : { state: 'unknown' };
+      if (state === 'usable') {
+        return token.email === user.email.normalized ? { state, maskedEmail: user.email.masked() } : { state: 'unknown' };
+      }
+      return { state };
+    });
+  }
+}

@@ -1,0 +1,91 @@
+import { InvalidInput } from '../errors/invalid-input.error';
+import { EMAIL_COOLDOWN_MS, registrationHarness } from '../testing/registration-harness';
+
+describe('RegisterUser', () => {
+  it('creates a pending user with the hash, a token stored as a digest, and a queued confirmation email', async () => {
+    const { store, register, latestLink } = registrationHarness();
+    await register.execute({ email: ' Alice@Example.com ', password: 'correct horse', locale: 'en' });
+
+    const user = store.userByEmail('alice@example.com')!;
+    expect(user.status).toBe('pending');
+    expect(user.email.value).toBe('Alice@Example.com');
+    expect(user.passwordHash).toBe('hashed:correct horse');
+
+    const secret = latestLink('Alice@Example.com');
+    const [token] = store.tokens.values();
+    expect(token.userId).toBe(user.id);
+    expect(token.email).toBe('alice@example.com');
+    expect(token.digest).not.toContain(secret);
+    expect(store.outbox).toHaveLength(1);
+    expect(store.outbox[0].email).toMatchObject({ template: 'confirmation', to: 'Alice@Example.com', userId: user.id });
+  });
+
+  it('reports every field problem at once and stores nothing', async () => {
+    const { store, register } = registrationHarness();
+    const attempt = register.execute({ email: 'not-an-address', password: 'short', locale: 'en' });
+    await expect(attempt).rejects.toBeInstanceOf(InvalidInput);
+    await expect(attempt).rejects.toMatchObject({
+      problems: [
+        { field: 'email', message: 'Enter an email address like name@example.com.' },
+        { field: 'password', message: 'Use at least 8 characters (you typed 5).' },
+      ],
+    });
+    expect(store.users.size).toBe(0);
+    expect(store.outbox).toHaveLength(0);
+  });
+
+  it('treats a second sign-up of a pending address as one account: new password, new link, old link void', async () => {
+    const { store, clock, register, latestLink, confirm } = registrationHarness();
+    await register.execute({ email: 'bob@example.com', password: 'stranger-password', locale: 'en' });
+    const firstLink = latestLink('bob@example.com');
+    clock.advance(EMAIL_COOLDOWN_MS);
+    await register.execute({ email: 'BOB@example.com', password: 'owner-password', locale: 'en' });
+
+    expect(store.users.size).toBe(1);
+    expect(store.userByEmail('bob@example.com')!.passwordHash).toBe('hashed:owner-password');
+    expect(store.outbox).toHaveLength(2);
+    await expect(confirm.execute({ token: firstLink })).rejects.toMatchObject({ code: 'CONFIRMATION.TOKEN_INVALID' });
+    await expect(confirm.execute({ token: latestLink('bob@example.com') })).resolves.toMatchObject({ status: 'confirmed' });
+  });
+
+  it('sends an active account a notice instead of a link, and leaves its password alone', async () => {
+    const { store, clock, register, confirm, latestLink } = registrationHarness();
+    await register.execute({ email: 'carol@example.com', password: 'original-password', locale: 'en' });
+    await confirm.execute({ token: latestLink('carol@example.com') });
+    clock.advance(EMAIL_COOLDOWN_MS);
+    await register.execute({ email: 'carol@example.com', password: 'attacker-password', locale: 'en' });
+
+    expect(store.userByEmail('carol@example.com')!.passwordHash).toBe('hashed:original-password');
+    expect(store.outbox.map((queued) => queued.email.template)).toEqual(['confirmation', 'already-registered']);
+  });
+
+  it('sends nothing more to one address within the cooldown', async () => {
+    const { store, clock, register } = registrationHarness();
+    await register.execute({ email: 'dan@example.com', password: 'password-one', locale: 'en' });
+    clock.advance(EMAIL_COOLDOWN_MS - 1);
+    await register.execute({ email: 'dan@example.com', password: 'password-two', locale: 'en' });
+    expect(store.outbox).toHaveLength(1);
+    clock.advance(1);
+    await register.execute({ email: 'dan@example.com', password: 'password-three', locale: 'en' });
+    expect(store.outbox).toHaveLength(2);
+  });
+
+  it('hashes the password on every path, so a known address takes as long as a new one', async () => {
+    const { register, hasher } = registrationHarness();
+    const hash = jest.spyOn(hasher, 'hash');
+    await register.execute({ email: 'erin@example.com', password: 'password-one', locale: 'en' });
+    await register.execute({ email: 'erin@example.com', password: 'password-two', locale: 'en' });
+    expect(hash).toHaveBeenCalledTimes(2);
+  });
+
+  it('gives a disabled account nothing at all', async () => {
+    const { store, register } = registrationHarness();
+    await register.execute({ email: 'frank@example.com', password: 'password-one', locale: 'en' });
+    const user = store.userByEmail('frank@example.com')!;
+    store.users.set(user.id, (await import('../users/user.entity')).User.restore({ ...user.snapshot(), status: 'disabled' }));
+    store.outbox = [];
+    await register.execute({ email: 'frank@example.com', password: 'password-two', locale: 'en' });
+    expect(store.outbox).toHaveLength(0);
+    expect(store.userByEmail('frank@example.com')!.status).toBe('disabled');
+  });
+});

@@ -1,0 +1,75 @@
+import type { ConfirmationMailer } from '../confirmation/confirmation-mailer';
+import { InvalidInput, type FieldProblem } from '../errors/invalid-input.error';
+import type { Clock } from '../ports/clock.port';
+import type { PasswordHasher } from '../ports/password-hasher.port';
+import type { RandomSource } from '../ports/random-source.port';
+import type { UnitOfWork } from '../ports/unit-of-work.port';
+import { Email } from '../users/email.value-object';
+import { Password } from '../users/password.value-object';
+import { User } from '../users/user.entity';
+
+export interface RegisterUserInput {
+  email: string;
+  password: string;
+  locale: string;
+}
+
+/**
+ * Signs a person up. The answer is the same whether the address is new, pending, active or disabled,
+ * so the caller learns nothing about which accounts exist: only the mailbox owner hears the difference.
+ */
+export class RegisterUser {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly hasher: PasswordHasher,
+    private readonly random: RandomSource,
+    private readonly clock: Clock,
+    private readonly mailer: ConfirmationMailer,
+  ) {}
+
+  async execute(input: RegisterUserInput): Promise<void> {
+    const { email, password } = parseCredentials(input);
+    // Hash on every path, before looking anything up, so a known address costs the same time as a new one.
+    const passwordHash = await this.hasher.hash(password);
+
+    await this.unitOfWork.run(async (tx) => {
+      const candidate = User.register({
+        id: this.random.uuid(),
+        email,
+        passwordHash,
+        locale: input.locale,
+        now: this.clock.now(),
+      });
+      if (await tx.users.addIfAddressFree(candidate)) {
+        await this.mailer.sendConfirmation(tx, candidate);
+        return;
+      }
+      const existing = await tx.users.findByEmailForUpdate(email);
+      if (!existing) return;
+      if (existing.isPending) {
+        existing.replacePendingPassword(passwordHash, this.clock.now());
+        await tx.users.save(existing);
+        await this.mailer.sendConfirmation(tx, existing);
+      } else if (existing.isActive) {
+        await this.mailer.sendAlreadyRegisteredNotice(tx, existing);
+      }
+    });
+  }
+}
+
+function parseCredentials(input: RegisterUserInput): { email: Email; password: Password } {
+  const problems: FieldProblem[] = [];
+  const attempt = <T>(parse: () => T): T | undefined => {
+    try {
+      return parse();
+    } catch (error) {
+      if (error instanceof InvalidInput) problems.push(...error.problems);
+      else throw error;
+      return undefined;
+    }
+  };
+  const email = attempt(() => Email.parse(input.email));
+  const password = attempt(() => Password.parse(input.password));
+  if (!email || !password) throw new InvalidInput(problems);
+  return { email, password };
+}

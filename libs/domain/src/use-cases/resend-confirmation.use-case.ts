@@ -1,0 +1,23 @@
+import type { ConfirmationMailer } from '../confirmation/confirmation-mailer';
+import type { UnitOfWork } from '../ports/unit-of-work.port';
+import { Email } from '../users/email.value-object';
+
+/**
+ * Sends a new confirmation link to a pending account (older links stop working) and a reminder that the
+ * account exists to an active one. Unknown and disabled addresses get nothing, and the caller cannot tell.
+ */
+export class ResendConfirmation {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly mailer: ConfirmationMailer,
+  ) {}
+
+  async execute(input: { email: string }): Promise<void> {
+    const email = Email.parse(input.email);
+    await this.unitOfWork.run(async (tx) => {
+      const user = await tx.users.findByEmailForUpdate(email);
+      if (user?.isPending) await this.mailer.sendConfirmation(tx, user);
+      else if (user?.isActive) await this.mailer.sendAlreadyRegisteredNotice(tx, user);
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import { InvalidInput } from '../errors/invalid-input.error';
+
+// RFC 5321 limits; the local part allows what real mailboxes use (dot-atom, Unicode per RFC 6531),
+// the domain needs at least two labels so typos like "alice@example" are caught.
+const MAX_ADDRESS_LENGTH = 254;
+const MAX_LOCAL_LENGTH = 64;
+const LOCAL_PART = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*$/u;
+const DOMAIN_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
+const TOP_LEVEL_LABEL = /^(?:[\p{L}]{2,63}|xn--[a-z0-9-]{1,59})$/iu;
+
+/**
+ * An email address as the person typed it (trimmed, Unicode NFC), plus the form used to decide
+ * whether two addresses are the same account: compared case-insensitively.
+ */
+export class Email {
+  private constructor(
+    /** The spelling the person typed, used for display and sending. */
+    readonly value: string,
+    /** The form compared for uniqueness. */
+    readonly normalized: string,
+  ) {}
+
+  static parse(raw: string): Email {
+    const value = raw.trim().normalize('NFC');
+    const problem = Email.problemWith(value);
+    if (problem) throw InvalidInput.of('email', problem);
+    return new Email(value, Email.normalize(value));
+  }
+
+  /** Rebuilds an address that was valid when it was stored. */
+  static fromStored(value: string): Email {
+    return new Email(value, Email.normalize(value));
+  }
+
+  static normalize(value: string): string {
+    return value.trim().normalize('NFC').toLowerCase();
+  }
+
+  equals(other: Email): boolean {
+    return this.normalized === other.normalized;
+  }
+
+  get localPart(): string {
+    return this.value.slice(0, this.value.lastIndexOf('@'));
+  }
+
+  /** "al***@example.com": enough for the owner to recognise, little for anyone looking over a shoulder. */
+  masked(): string {
+    const at = this.value.lastIndexOf('@');
+    const local = [...this.value.slice(0, at)];
+    const shown = local.length <= 2 ? local.slice(0, 1) : local.slice(0, 2);
+    return `${shown.join('')}***${this.value.slice(at)}`;
+  }
+
+  toString(): string {
+    return this.value;
+  }
+
+  private static problemWith(value: string): string | undefined {
+    if (value.length === 0) return 'Enter your email address.';
+    if (value.length > MAX_ADDRESS_LENGTH) return `An email address can be at most ${MAX_ADDRESS_LENGTH} characters long.`;
+    const at = value.lastIndexOf('@');
+    if (at <= 0 || at === value.length - 1) return 'Enter an email address like name@example.com.';
+    const local = value.slice(0, at);
+    const domain = value.slice(at + 1);
+    if (local.length > MAX_LOCAL_LENGTH) return `The part before @ can be at most ${MAX_LOCAL_LENGTH} characters long.`;
+    if (!LOCAL_PART.test(local)) return 'The part before @ contains characters an email address cannot have.';
+    const labels = domain.split('.');
+    if (labels.length < 2) return 'The part after @ needs a domain like example.com.';
+    if (!labels.every((label) => DOMAIN_LABEL.test(label)) || !TOP_LEVEL_LABEL.test(labels[labels.length - 1])) {
+      return 'The part after @ is not a valid domain.';
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,39 @@
+import { aUser } from '../testing/user.factory';
+import { Email } from './email.value-object';
+import { User } from './user.entity';
+import { UserDisabled } from './user.errors';
+
+const now = new Date('2026-02-01T10:00:00Z');
+
+describe('User', () => {
+  it('registers as pending with its times set', () => {
+    const user = User.register({ id: 'u1', email: Email.parse('a@example.com'), passwordHash: 'h', locale: 'en', now });
+    expect(user.status).toBe('pending');
+    expect(user.createdAt).toEqual(now);
+    expect(user.updatedAt).toEqual(now);
+    expect(user.confirmedAt).toBeNull();
+  });
+
+  it('confirms a pending account once, then reports it already confirmed', () => {
+    const user = aUser({ status: 'pending' });
+    expect(user.confirm(now)).toBe('confirmed');
+    expect(user.status).toBe('active');
+    expect(user.confirmedAt).toEqual(now);
+    expect(user.confirm(new Date(now.getTime() + 1000))).toBe('already_confirmed');
+    expect(user.confirmedAt).toEqual(now);
+  });
+
+  it('never lets a confirmation re-activate a disabled account', () => {
+    const user = aUser({ status: 'disabled' });
+    expect(() => user.confirm(now)).toThrow(UserDisabled);
+    expect(user.status).toBe('disabled');
+  });
+
+  it('takes a new password only while pending', () => {
+    const pending = aUser({ status: 'pending' });
+    pending.replacePendingPassword('hashed:new', now);
+    expect(pending.passwordHash).toBe('hashed:new');
+    expect(pending.updatedAt).toEqual(now);
+    expect(() => aUser({ status: 'active' }).replacePendingPassword('hashed:new', now)).toThrow();
+  });
+});

@@ -1,0 +1,93 @@
+import type { Email } from './email.value-object';
+import { UserDisabled } from './user.errors';
+import type { UserStatus } from './user-status';
+
+export interface UserProps {
+  id: string;
+  email: Email;
+  passwordHash: string;
+  status: UserStatus;
+  locale: string;
+  createdAt: Date;
+  confirmedAt: Date | null;
+  updatedAt: Date;
+}
+
+export type ConfirmOutcome = 'confirmed' | 'already_confirmed';
+
+/**
+ * A person who signed up. Starts `pending`, becomes `active` when the address is confirmed.
+ * `disabled` is set by staff and nothing the person does (confirming included) lifts it.
+ */
+export class User {
+  private constructor(private props: UserProps) {}
+
+  static register(input: { id: string; email: Email; passwordHash: string; locale: string; now: Date }): User {
+    return new User({
+      id: input.id,
+      email: input.email,
+      passwordHash: input.passwordHash,
+      status: 'pending',
+      locale: input.locale,
+      createdAt: input.now,
+      confirmedAt: null,
+      updatedAt: input.now,
+    });
+  }
+
+  static restore(props: UserProps): User {
+    return new User({ ...props });
+  }
+
+  get id(): string {
+    return this.props.id;
+  }
+  get email(): Email {
+    return this.props.email;
+  }
+  get passwordHash(): string {
+    return this.props.passwordHash;
+  }
+  get status(): UserStatus {
+    return this.props.status;
+  }
+  get locale(): string {
+    return this.props.locale;
+  }
+  get createdAt(): Date {
+    return this.props.createdAt;
+  }
+  get confirmedAt(): Date | null {
+    return this.props.confirmedAt;
+  }
+  get updatedAt(): Date {
+    return this.props.updatedAt;
+  }
+
+  get isPending(): boolean {
+    return this.props.status === 'pending';
+  }
+  get isActive(): boolean {
+    return this.props.status === 'active';
+  }
+
+  /**
+   * Someone signed up again for an address that was never confirmed: the newest password wins,
+   * so a password chosen by a stranger who typed this address first does not survive.
+   */
+  replacePendingPassword(passwordHash: string, now: Date): void {
+    if (!this.isPending) throw new Error(`Only a pending account takes a new sign-up password (user ${this.id}).`);
+    this.props = { ...this.props, passwordHash, updatedAt: now };
+  }
+
+  confirm(now: Date): ConfirmOutcome {
+    if (this.props.status === 'disabled') throw new UserDisabled();
+    if (this.props.status === 'active') return 'already_confirmed';
+    this.props = { ...this.props, status: 'active', confirmedAt: now, updatedAt: now };
+    return 'confirmed';
+  }
+
+  snapshot(): Readonly<UserProps> {
+    return { ...this.props };
+  }
+}

