@@ -1,5 +1,6 @@
 import { InvalidInput } from '../errors/invalid-input.error';
 import { EMAIL_COOLDOWN_MS, registrationHarness } from '../testing/registration-harness';
+import { User } from '../users/user.entity';
 
 describe('RegisterUser', () => {
   it('creates a pending user with the hash, a token stored as a digest, and a queued confirmation email', async () => {
@@ -82,7 +83,7 @@ describe('RegisterUser', () => {
     const { store, register } = registrationHarness();
     await register.execute({ email: 'frank@example.com', password: 'password-one', locale: 'en' });
     const user = store.userByEmail('frank@example.com')!;
-    store.users.set(user.id, (await import('../users/user.entity')).User.restore({ ...user.snapshot(), status: 'disabled' }));
+    store.users.set(user.id, User.restore({ ...user.snapshot(), status: 'disabled' }));
     store.outbox = [];
     await register.execute({ email: 'frank@example.com', password: 'password-two', locale: 'en' });
     expect(store.outbox).toHaveLength(0);

@@ -1,0 +1,30 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfirmationModule } from './confirmation/confirmation.module';
+import { DevInboxModule } from './dev-inbox/dev-inbox.module';
+import { HealthModule } from './health/health.module';
+import { MailModule } from './mail/mail.module';
+import { PersistenceModule } from './persistence/persistence.module';
+import { RegistrationModule } from './registration/registration.module';
+import type { Runtime } from './runtime/runtime';
+import { ShutdownSequence } from './runtime/shutdown-sequence';
+import { ViewsModule } from './views/views.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(runtime: Runtime): DynamicModule {
+    const devInboxUrl = runtime.devInbox ? `${runtime.config.appUrl}/dev/inbox` : undefined;
+    return {
+      module: AppModule,
+      imports: [
+        PersistenceModule.forRoot(runtime),
+        ViewsModule.forRoot(runtime.config.productName),
+        MailModule.forRoot(runtime),
+        RegistrationModule.forRoot(devInboxUrl),
+        ConfirmationModule,
+        HealthModule,
+        ...(runtime.devInbox ? [DevInboxModule.forRoot(runtime.devInbox)] : []),
+      ],
+      providers: [ShutdownSequence],
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import { Clock } from '@gatehouse/domain/ports/clock.port';
+import { TokenDigester } from '@gatehouse/domain/ports/token-digester.port';
+import { UnitOfWork } from '@gatehouse/domain/ports/unit-of-work.port';
+import { ConfirmEmail } from '@gatehouse/domain/use-cases/confirm-email.use-case';
+import { DescribeConfirmationLink } from '@gatehouse/domain/use-cases/describe-confirmation-link.use-case';
+import { Module } from '@nestjs/common';
+import { ConfirmationPage } from './confirmation.page';
+import { ConfirmationsController } from './confirmations.controller';
+
+@Module({
+  controllers: [ConfirmationsController, ConfirmationPage],
+  providers: [
+    {
+      provide: ConfirmEmail,
+      useFactory: (uow: UnitOfWork, digester: TokenDigester, clock: Clock) => new ConfirmEmail(uow, digester, clock),
+      inject: [UnitOfWork, TokenDigester, Clock],
+    },
+    {
+      provide: DescribeConfirmationLink,
+      useFactory: (uow: UnitOfWork, digester: TokenDigester, clock: Clock) => new DescribeConfirmationLink(uow, digester, clock),
+      inject: [UnitOfWork, TokenDigester, Clock],
+    },
+  ],
+})
+export class ConfirmationModule {}

@@ -1,0 +1,52 @@
+import { EmailComposer } from '@gatehouse/infrastructure/mail/email-composer';
+import { MailerMailTransport } from '@gatehouse/infrastructure/mail/mailer.mail-transport';
+import { MailTransport } from '@gatehouse/infrastructure/mail/mail-transport';
+import { OutboxPayloadCipher } from '@gatehouse/infrastructure/mail/outbox-payload.cipher';
+import { OutboxWorker } from '@gatehouse/infrastructure/mail/outbox-worker';
+import { MailerModule, MailerService } from '@nestjs-modules/mailer';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Runtime } from '../runtime/runtime';
+import { smtpTransportOptions } from './smtp-transport-options';
+
+/** Mail content (templates), mail transport (SMTP through the mailer) and the outbox worker between them. */
+@Module({})
+export class MailModule {
+  static forRoot(runtime: Runtime): DynamicModule {
+    const { config } = runtime;
+    return {
+      module: MailModule,
+      imports: [
+        MailerModule.forRoot({
+          transport: smtpTransportOptions(runtime.smtpUrl, config.smtpPoolSize),
+        }),
+      ],
+      providers: [
+        { provide: EmailComposer, useValue: new EmailComposer({ appUrl: config.appUrl, productName: config.productName }) },
+        { provide: MailTransport, useFactory: (mailer: MailerService) => new MailerMailTransport(mailer), inject: [MailerService] },
+        {
+          provide: OutboxWorker,
+          useFactory: (dataSource: DataSource, cipher: OutboxPayloadCipher, composer: EmailComposer, transport: MailTransport) =>
+            new OutboxWorker(
+              dataSource,
+              cipher,
+              composer,
+              transport,
+              {
+                from: config.mailFrom,
+                pollIntervalMs: config.outboxPollIntervalMs,
+                batchSize: config.outboxBatchSize,
+                leaseMs: config.outboxLeaseMs,
+                maxAttempts: config.outboxMaxAttempts,
+                retryBaseMs: config.outboxRetryBaseMs,
+                maxRetryDelayMs: config.outboxRetryMaxMs,
+              },
+              new Logger('OutboxWorker'),
+            ),
+          inject: [DataSource, OutboxPayloadCipher, EmailComposer, MailTransport],
+        },
+      ],
+      exports: [OutboxWorker, EmailComposer],
+    };
+  }
+}

@@ -1,0 +1,70 @@
+import { Clock } from '@gatehouse/domain/ports/clock.port';
+import { PasswordHasher } from '@gatehouse/domain/ports/password-hasher.port';
+import { RandomSource } from '@gatehouse/domain/ports/random-source.port';
+import { TokenDigester } from '@gatehouse/domain/ports/token-digester.port';
+import { UnitOfWork } from '@gatehouse/domain/ports/unit-of-work.port';
+import { Argon2PasswordHasher } from '@gatehouse/infrastructure/hashing/argon2.password-hasher';
+import { OutboxPayloadCipher } from '@gatehouse/infrastructure/mail/outbox-payload.cipher';
+import { createDataSource, runMigrations } from '@gatehouse/infrastructure/persistence/data-source';
+import { TypeOrmUnitOfWork } from '@gatehouse/infrastructure/persistence/typeorm.unit-of-work';
+import { HmacSha256TokenDigester } from '@gatehouse/infrastructure/security/hmac-sha256.token-digester';
+import { NodeCryptoRandomSource } from '@gatehouse/infrastructure/security/node-crypto.random-source';
+import { SystemClock } from '@gatehouse/infrastructure/time/system.clock';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import type { Runtime } from '../runtime/runtime';
+
+/** Binds the domain's ports to their adapters: PostgreSQL, argon2id, HMAC digests, the system clock. */
+@Global()
+@Module({})
+export class PersistenceModule {
+  static forRoot(runtime: Runtime): DynamicModule {
+    const { config } = runtime;
+    return {
+      module: PersistenceModule,
+      providers: [
+        { provide: AppConfig, useValue: config },
+        {
+          provide: DataSource,
+          useFactory: async () => {
+            const dataSource = createDataSource(runtime.databaseUrl, { poolSize: config.databasePoolSize });
+            await dataSource.initialize();
+            try {
+              await runMigrations(dataSource);
+            } catch (error) {
+              await dataSource.destroy();
+              throw error;
+            }
+            return dataSource;
+          },
+        },
+        { provide: OutboxPayloadCipher, useValue: new OutboxPayloadCipher(runtime.appSecret) },
+        {
+          provide: UnitOfWork,
+          useFactory: (dataSource: DataSource, cipher: OutboxPayloadCipher) =>
+            new TypeOrmUnitOfWork(dataSource, { cipher, messageIdDomain: messageIdDomain(config.mailFrom) }),
+          inject: [DataSource, OutboxPayloadCipher],
+        },
+        {
+          provide: PasswordHasher,
+          useValue: new Argon2PasswordHasher({
+            memoryCost: config.argon2MemoryKib,
+            timeCost: config.argon2TimeCost,
+            parallelism: config.argon2Parallelism,
+          }),
+        },
+        { provide: TokenDigester, useValue: new HmacSha256TokenDigester(runtime.appSecret) },
+        { provide: RandomSource, useClass: NodeCryptoRandomSource },
+        { provide: Clock, useClass: SystemClock },
+      ],
+      exports: [AppConfig, DataSource, OutboxPayloadCipher, UnitOfWork, PasswordHasher, TokenDigester, RandomSource, Clock],
+    };
+  }
+}
+
+/** The sender's domain names our Message-IDs, as RFC 5322 suggests. */
+function messageIdDomain(mailFrom: string): string {
+  const match = /@([^@\s>]+)>?\s*$/.exec(mailFrom);
+  return match ? match[1] : 'gatehouse.localhost';
+}

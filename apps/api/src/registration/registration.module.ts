@@ -1,0 +1,46 @@
+import { ConfirmationMailer } from '@gatehouse/domain/confirmation/confirmation-mailer';
+import { Clock } from '@gatehouse/domain/ports/clock.port';
+import { PasswordHasher } from '@gatehouse/domain/ports/password-hasher.port';
+import { RandomSource } from '@gatehouse/domain/ports/random-source.port';
+import { TokenDigester } from '@gatehouse/domain/ports/token-digester.port';
+import { UnitOfWork } from '@gatehouse/domain/ports/unit-of-work.port';
+import { RegisterUser } from '@gatehouse/domain/use-cases/register-user.use-case';
+import { ResendConfirmation } from '@gatehouse/domain/use-cases/resend-confirmation.use-case';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { DevInboxLink } from './dev-inbox-link';
+import { RegistrationPage } from './registration.page';
+import { RegistrationsController } from './registrations.controller';
+
+@Module({})
+export class RegistrationModule {
+  static forRoot(devInboxUrl: string | undefined): DynamicModule {
+    return {
+      module: RegistrationModule,
+      controllers: [RegistrationsController, RegistrationPage],
+      providers: [
+        { provide: DevInboxLink, useValue: new DevInboxLink(devInboxUrl) },
+        {
+          provide: ConfirmationMailer,
+          useFactory: (random: RandomSource, digester: TokenDigester, clock: Clock, config: AppConfig) =>
+            new ConfirmationMailer(random, digester, clock, {
+              tokenTtlMs: config.confirmationTokenTtlMs,
+              emailCooldownMs: config.emailCooldownMs,
+            }),
+          inject: [RandomSource, TokenDigester, Clock, AppConfig],
+        },
+        {
+          provide: RegisterUser,
+          useFactory: (uow: UnitOfWork, hasher: PasswordHasher, random: RandomSource, clock: Clock, mailer: ConfirmationMailer) =>
+            new RegisterUser(uow, hasher, random, clock, mailer),
+          inject: [UnitOfWork, PasswordHasher, RandomSource, Clock, ConfirmationMailer],
+        },
+        {
+          provide: ResendConfirmation,
+          useFactory: (uow: UnitOfWork, mailer: ConfirmationMailer) => new ResendConfirmation(uow, mailer),
+          inject: [UnitOfWork, ConfirmationMailer],
+        },
+      ],
+    };
+  }
+}

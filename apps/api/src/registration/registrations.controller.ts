@@ -1,0 +1,28 @@
+import { RegisterUser } from '@gatehouse/domain/use-cases/register-user.use-case';
+import { ResendConfirmation } from '@gatehouse/domain/use-cases/resend-confirmation.use-case';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { AcceptedResponseDto } from './dto/accepted.response.dto';
+import { RegisterRequestDto } from './dto/register.request.dto';
+import { ResendRequestDto } from './dto/resend.request.dto';
+
+@Controller('api/registrations')
+export class RegistrationsController {
+  constructor(
+    private readonly registerUser: RegisterUser,
+    private readonly resendConfirmation: ResendConfirmation,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  async register(@Body() body: RegisterRequestDto): Promise<AcceptedResponseDto> {
+    await this.registerUser.execute({ email: body.email, password: body.password, locale: 'en' });
+    return AcceptedResponseDto.registration;
+  }
+
+  @Post('resend')
+  @HttpCode(202)
+  async resend(@Body() body: ResendRequestDto): Promise<AcceptedResponseDto> {
+    await this.resendConfirmation.execute({ email: body.email });
+    return AcceptedResponseDto.resend;
+  }
+}

@@ -1,0 +1,46 @@
+import type { MailerService } from '@nestjs-modules/mailer';
+import type { MailMessage, MailReceipt } from './mail-message';
+import { MailDeliveryError, MailTransport } from './mail-transport';
+
+interface SmtpFailure {
+  message?: string;
+  responseCode?: number;
+  code?: string;
+  response?: string;
+  rejected?: string[];
+}
+
+/** Sends through @nestjs-modules/mailer, whose nodemailer transport speaks SMTP. */
+export class MailerMailTransport extends MailTransport {
+  constructor(private readonly mailer: MailerService) {
+    super();
+  }
+
+  async send(message: MailMessage): Promise<MailReceipt> {
+    try {
+      const info = (await this.mailer.sendMail({
+        from: message.from,
+        to: message.to,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+        messageId: message.messageId,
+      })) as { response?: string; rejected?: string[] };
+      if (info.rejected?.length) throw new MailDeliveryError(`Recipient rejected: ${info.response ?? ''}`.trim(), true);
+      return { response: info.response ?? '' };
+    } catch (error) {
+      throw classify(error);
+    }
+  }
+}
+
+/** 5xx answers (a rejected recipient, a refused message) are final; everything else may pass on a later try. */
+export function classify(error: unknown): MailDeliveryError {
+  if (error instanceof MailDeliveryError) return error;
+  const failure = (error ?? {}) as SmtpFailure;
+  const detail = failure.response ?? failure.message ?? String(error);
+  const code = failure.responseCode;
+  const permanent = typeof code === 'number' && code >= 500 && code < 600;
+  const prefix = code ? `SMTP ${code}` : (failure.code ?? 'SMTP error');
+  return new MailDeliveryError(`${prefix}: ${detail}`.slice(0, 1000), permanent);
+}

@@ -1,0 +1,34 @@
+import type { ConfirmationToken } from '@gatehouse/domain/confirmation/confirmation-token';
+import { ConfirmationTokenRepository } from '@gatehouse/domain/ports/confirmation-token.repository.port';
+import { IsNull, type EntityManager } from 'typeorm';
+import { tokenToDomain, tokenToRecord } from './confirmation-token.mapper';
+import { ConfirmationTokenRecord } from './confirmation-token.record';
+
+export class TypeOrmConfirmationTokenRepository extends ConfirmationTokenRepository {
+  constructor(private readonly manager: EntityManager) {
+    super();
+  }
+
+  async add(token: ConfirmationToken): Promise<void> {
+    await this.manager.getRepository(ConfirmationTokenRecord).insert(tokenToRecord(token));
+  }
+
+  async supersedeOutstanding(userId: string, now: Date): Promise<void> {
+    await this.manager
+      .getRepository(ConfirmationTokenRecord)
+      .update({ userId, usedAt: IsNull(), supersededAt: IsNull() }, { supersededAt: now });
+  }
+
+  async findByDigest(digest: string): Promise<ConfirmationToken | null> {
+    const record = await this.manager.getRepository(ConfirmationTokenRecord).findOneBy({ digest });
+    return record ? tokenToDomain(record) : null;
+  }
+
+  async consume(tokenId: string, now: Date): Promise<boolean> {
+    // The guard makes single use hold in the database itself, whatever the caller read before.
+    const result = await this.manager
+      .getRepository(ConfirmationTokenRecord)
+      .update({ id: tokenId, usedAt: IsNull(), supersededAt: IsNull() }, { usedAt: now });
+    return result.affected === 1;
+  }
+}

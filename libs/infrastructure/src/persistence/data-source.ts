@@ -1,0 +1,45 @@
+import { DataSource } from 'typeorm';
+import { CreateRegistrationSchema1764072000000 } from '../../../../migrations/1764072000000-create-registration-schema';
+import { ConfirmationTokenRecord } from './confirmation-token.record';
+import { EmailOutboxRecord } from './email-outbox.record';
+import { UserRecord } from './user.record';
+
+export const MIGRATIONS = [CreateRegistrationSchema1764072000000];
+
+// Any constant works; it only has to be the same for every Gatehouse instance sharing a database.
+const MIGRATION_LOCK_KEY = 7_351_822_011;
+
+export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: [UserRecord, ConfirmationTokenRecord, EmailOutboxRecord],
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    logging: false,
+    applicationName: 'gatehouse',
+    extra: { max: options.poolSize ?? 10 },
+  });
+}
+
+/**
+ * Applies pending migrations. An advisory lock makes instances that start together take turns,
+ * so a migration never runs twice.
+ */
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await runner.release();
+  }
+}
+
+export async function hasPendingMigrations(dataSource: DataSource): Promise<boolean> {
+  return dataSource.showMigrations();
+}

@@ -1,0 +1,24 @@
+import { UnitOfWork, type TransactionalPorts } from '@gatehouse/domain/ports/unit-of-work.port';
+import type { DataSource } from 'typeorm';
+import { TypeOrmConfirmationTokenRepository } from './confirmation-token.typeorm-repository';
+import { TypeOrmEmailOutbox, type OutboxSettings } from './email-outbox.typeorm-repository';
+import { TypeOrmUserRepository } from './user.typeorm-repository';
+
+export class TypeOrmUnitOfWork extends UnitOfWork {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outboxSettings: OutboxSettings,
+  ) {
+    super();
+  }
+
+  run<T>(work: (ports: TransactionalPorts) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) =>
+      work({
+        users: new TypeOrmUserRepository(manager),
+        tokens: new TypeOrmConfirmationTokenRepository(manager),
+        outbox: new TypeOrmEmailOutbox(manager, this.outboxSettings),
+      }),
+    );
+  }
+}

@@ -1,0 +1,7 @@
+import { Clock } from '@gatehouse/domain/ports/clock.port';
+
+export class SystemClock extends Clock {
+  now(): Date {
+    return new Date();
+  }
+}
