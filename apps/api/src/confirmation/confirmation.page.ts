@@ -1,7 +1,7 @@
 import { DomainError } from '@gatehouse/domain/errors/domain-error';
 import { ConfirmEmail } from '@gatehouse/domain/use-cases/confirm-email.use-case';
 import { DescribeConfirmationLink } from '@gatehouse/domain/use-cases/describe-confirmation-link.use-case';
-import { Body, Controller, Get, Header, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { formField } from '../registration/form-body';
 import { ViewRenderer } from '../views/view-renderer';
@@ -39,6 +39,7 @@ export class ConfirmationPage {
   }
 
   @Post()
+  @HttpCode(200)
   @Header('Content-Type', HTML)
   @Header('Cache-Control', 'no-store')
   async confirm(@Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {

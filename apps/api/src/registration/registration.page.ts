@@ -1,6 +1,6 @@
 import { RegisterUser } from '@gatehouse/domain/use-cases/register-user.use-case';
 import { ResendConfirmation } from '@gatehouse/domain/use-cases/resend-confirmation.use-case';
-import { Body, Controller, Get, Header, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { describeDuration } from '../config/durations';
@@ -28,6 +28,7 @@ export class RegistrationPage {
   }
 
   @Post('register')
+  @HttpCode(200)
   @Header('Content-Type', HTML)
   async submit(@Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const email = formField(body, 'email');
@@ -47,6 +48,7 @@ export class RegistrationPage {
   }
 
   @Post('resend')
+  @HttpCode(200)
   @Header('Content-Type', HTML)
   async submitResend(@Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const email = formField(body, 'email');

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,7 +15,10 @@ export default async function globalSetup(): Promise<void> {
     process.env[TEST_SERVER_URL_VARIABLE] = process.env.TEST_DATABASE_URL;
     return;
   }
-  const dataDir = path.join(await mkdtemp(path.join(tmpdir(), 'gatehouse-test-')), 'pg');
+  const parent = await mkdtemp(path.join(tmpdir(), 'gatehouse-test-'));
+  // As root the server runs as the postgres user, who must be able to reach the data directory.
+  await chmod(parent, 0o755);
+  const dataDir = path.join(parent, 'pg');
   const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
   globalThis.gatehouseTestPostgres = server;
   process.env[TEST_SERVER_URL_VARIABLE] = server.serverUrl;

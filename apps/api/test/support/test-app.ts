@@ -1,0 +1,81 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createTestDatabase, type TestDatabase } from '@gatehouse/infrastructure/testing/test-database';
+import { Pool } from 'pg';
+import { createApp } from '../../src/bootstrap';
+import { loadConfig } from '../../src/config/app-config';
+import type { SmtpSink } from './smtp-sink';
+
+export const TEST_APP_URL = 'https://gatehouse.test';
+export const TEST_APP_SECRET = 'test-secret-that-is-long-enough-0123456789';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  /** Where the test reaches the running server, a real HTTP listener on 127.0.0.1. */
+  baseUrl: string;
+  /** A pool on the app's own database, to check what was stored. */
+  db: Pool;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application on a database of its own, sending to the given SMTP server. Timing settings are
+ * shortened so retries happen within a test; everything else is as in production.
+ */
+export async function startTestApp(smtp: SmtpSink, env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    APP_URL: TEST_APP_URL,
+    APP_SECRET: TEST_APP_SECRET,
+    OUTBOX_POLL_INTERVAL: '50ms',
+    OUTBOX_RETRY_BASE: '100ms',
+    OUTBOX_RETRY_MAX: '1s',
+    OUTBOX_LEASE: '5s',
+    ...env,
+  });
+  const app = await createApp(
+    { config, databaseUrl: database.url, smtpUrl: smtp.url, appSecret: TEST_APP_SECRET },
+    { logger: ['error'] },
+  );
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const db = new Pool({ connectionString: database.url, max: 2 });
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${port}`,
+    db,
+    database,
+    async close() {
+      await app.close();
+      await db.end();
+      await database.drop();
+    },
+  };
+}
+
+export async function postJson(baseUrl: string, path: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json: json as Record<string, unknown> };
+}
+
+export async function postForm(baseUrl: string, path: string, fields: Record<string, string>) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    body: new URLSearchParams(fields).toString(),
+  });
+  return { status: response.status, html: await response.text() };
+}
