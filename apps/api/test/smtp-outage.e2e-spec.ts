@@ -1,0 +1,52 @@
+import { SmtpSink, waitUntil } from './support/smtp-sink';
+import { postJson, startTestApp, type TestApp } from './support/test-app';
+
+describe('Sign-ups while SMTP is down', () => {
+  let smtp: SmtpSink;
+  let gatehouse: TestApp;
+
+  beforeAll(async () => {
+    smtp = await SmtpSink.start();
+    gatehouse = await startTestApp(smtp);
+  });
+
+  afterAll(async () => {
+    await gatehouse.close();
+    await smtp.down();
+  });
+
+  it('never fail: every email arrives once SMTP is back, none twice', async () => {
+    await smtp.down();
+    const addresses = Array.from({ length: 12 }, (_, i) => `outage${i}@example.com`);
+    const answers = await Promise.all(addresses.map((email) => postJson(gatehouse.baseUrl, '/api/registrations', { email, password: 'long enough password' })));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(12).fill(202));
+
+    // The worker tries, fails to connect, and keeps the emails queued with the error recorded.
+    const failing = await waitUntil(
+      async () => {
+        const rows = await gatehouse.db.query(`SELECT count(*)::int AS n FROM email_outbox WHERE attempts > 0 AND state = 'queued' AND last_error IS NOT NULL`);
+        return rows.rows[0].n === 12 ? rows.rows[0].n : undefined;
+      },
+      15_000,
+      () => 'every email to have failed once while SMTP is down',
+    );
+    expect(failing).toBe(12);
+    expect(smtp.received).toHaveLength(0);
+
+    await smtp.up();
+    await smtp.waitForTotal(12);
+    await waitUntil(
+      async () => {
+        const rows = await gatehouse.db.query(`SELECT count(*)::int AS n FROM email_outbox WHERE state = 'sent'`);
+        return rows.rows[0].n === 12 ? true : undefined;
+      },
+      15_000,
+      () => 'all 12 emails to be recorded as sent',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(smtp.received.map((email) => email.to).sort()).toEqual([...addresses].sort());
+    expect(new Set(smtp.received.map((email) => email.messageId)).size).toBe(12);
+    const users = await gatehouse.db.query(`SELECT count(*)::int AS n FROM users WHERE status = 'pending'`);
+    expect(users.rows[0].n).toBe(12);
+  });
+});

@@ -1,0 +1,144 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { waitUntil } from './support/smtp-sink';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** `npm start` as a newcomer runs it: the built server with no DATABASE_URL, SMTP_URL or APP_SECRET. */
+class StartedServer {
+  output = '';
+  private constructor(private readonly child: ChildProcess) {
+    child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+  }
+
+  static start(env: Record<string, string>): StartedServer {
+    const clean = Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => !['DATABASE_URL', 'SMTP_URL', 'APP_SECRET', 'APP_URL', 'NODE_ENV'].includes(name)),
+    );
+    const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], { cwd: ROOT, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    return new StartedServer(child);
+  }
+
+  async stop(): Promise<number | null> {
+    if (this.child.exitCode !== null) return this.child.exitCode;
+    const exited = new Promise<number | null>((resolve) => this.child.once('exit', (code) => resolve(code)));
+    this.child.kill('SIGTERM');
+    return exited;
+  }
+}
+
+describe('Zero-config start: embedded PostgreSQL and the development inbox', () => {
+  let dataDir: string;
+  let env: Record<string, string>;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'pipe' });
+    const parent = await mkdtemp(path.join(tmpdir(), 'gatehouse-start-'));
+    await chmod(parent, 0o755);
+    dataDir = path.join(parent, 'data');
+    const port = await freePort();
+    baseUrl = `http://localhost:${port}`;
+    env = {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      EMBEDDED_POSTGRES_PORT: String(await freePort()),
+      DEV_INBOX_SMTP_PORT: String(await freePort()),
+      OUTBOX_POLL_INTERVAL: '100ms',
+      // The restart check signs up again at once; the per-address cooldown would hold that email back.
+      EMAIL_COOLDOWN: '0s',
+    };
+  });
+
+  afterAll(async () => {
+    await rm(path.dirname(dataDir), { recursive: true, force: true });
+  });
+
+  it('starts with nothing configured, prints its URLs, delivers to the inbox, and keeps data across restarts', async () => {
+    const first = StartedServer.start(env);
+    try {
+      await waitUntil(() => (first.output.includes('Gatehouse is running') ? true : undefined), 60_000, () => `start-up; output so far:\n${first.output}`);
+      expect(first.output).toContain(`Registration page   ${baseUrl}/`);
+      expect(first.output).toContain(`Development inbox   ${baseUrl}/dev/inbox`);
+      expect(first.output).toContain(`Health              ${baseUrl}/health/ready`);
+      expect((await fetch(`${baseUrl}/health/ready`)).status).toBe(200);
+
+      const signUp = await fetch(`${baseUrl}/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ email: 'newcomer@example.com', password: 'my first password' }).toString(),
+      });
+      const page = await signUp.text();
+      expect(page).toContain('Check your email');
+      expect(page).toContain('/dev/inbox');
+
+      const messageId = await waitUntil(
+        async () => /href="\/dev\/inbox\/([0-9a-f-]{36})"/.exec(await (await fetch(`${baseUrl}/dev/inbox`)).text())?.[1],
+        15_000,
+        () => 'the confirmation email in the development inbox',
+      );
+      const message = await (await fetch(`${baseUrl}/dev/inbox/${messageId}`)).text();
+      expect(message).toContain('Confirm your email address for Gatehouse');
+      const token = /confirm\?token(?:=|&#x3D;)([A-Za-z0-9_-]{43})/.exec(message)?.[1];
+      expect(token).toBeDefined();
+
+      const confirmed = await fetch(`${baseUrl}/confirm`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token: token! }).toString(),
+      });
+      expect(await confirmed.text()).toContain('Your email is confirmed');
+    } finally {
+      expect(await first.stop()).toBe(0);
+    }
+
+    // Same data directory: the account, the secret and the inbox are all still there.
+    const second = StartedServer.start(env);
+    try {
+      await waitUntil(() => (second.output.includes('Gatehouse is running') ? true : undefined), 60_000, () => `restart; output so far:\n${second.output}`);
+      const inbox = await (await fetch(`${baseUrl}/dev/inbox`)).text();
+      expect(inbox).toContain('newcomer@example.com');
+      const again = await fetch(`${baseUrl}/api/registrations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'newcomer@example.com', password: 'my first password' }),
+      });
+      expect(again.status).toBe(202);
+      const notice = await waitUntil(
+        async () => {
+          const html = await (await fetch(`${baseUrl}/dev/inbox`)).text();
+          return html.includes('You already have a Gatehouse account') ? true : undefined;
+        },
+        15_000,
+        () => 'the "already have an account" notice, which proves the account survived the restart',
+      );
+      expect(notice).toBe(true);
+    } finally {
+      expect(await second.stop()).toBe(0);
+    }
+  });
+
+  it('refuses to start on a bad setting, naming the variable', async () => {
+    const bad = StartedServer.start({ ...env, PORT: 'eighty', CONFIRMATION_TOKEN_TTL: 'forever' });
+    await waitUntil(() => (bad.output.includes('problem') ? true : undefined), 20_000, () => `the configuration error; got:\n${bad.output}`);
+    expect(await bad.stop()).toBe(1);
+    expect(bad.output).toContain('PORT must be a whole number from 0 to 65535 (got "eighty").');
+    expect(bad.output).toContain('CONFIRMATION_TOKEN_TTL must be a duration such as 250ms, 30s, 5m, 24h or 7d (got "forever").');
+  });
+});
