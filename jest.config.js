@@ -27,7 +27,12 @@ module.exports = {
         '^@gatehouse/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
         '^@gatehouse/infrastructure/(.*)$': '<rootDir>/libs/infrastructure/src/$1',
       },
-      testMatch: ['<rootDir>/libs/infrastructure/src/**/*.spec.ts', '<rootDir>/apps/api/test/**/*.e2e-spec.ts', '<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/libs/infrastructure/src/**/*.spec.ts',
+        '<rootDir>/apps/api/test/**/*.e2e-spec.ts',
+        '<rootDir>/apps/api/src/**/*.spec.ts',
+        '<rootDir>/test/**/*.spec.ts',
+      ],
     },
   ],
 };

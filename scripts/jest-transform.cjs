@@ -23,7 +23,12 @@ function isEsmFile(filename) {
         type = undefined;
       }
       // Nested package.json files without a "type" (e.g. only "sideEffects") do not decide: keep looking.
-      if (type !== undefined || existsSync(path.join(dir, 'node_modules')) || path.basename(path.dirname(dir)) === 'node_modules' || path.basename(path.dirname(path.dirname(dir))) === 'node_modules') {
+      if (
+        type !== undefined ||
+        existsSync(path.join(dir, 'node_modules')) ||
+        path.basename(path.dirname(dir)) === 'node_modules' ||
+        path.basename(path.dirname(path.dirname(dir))) === 'node_modules'
+      ) {
         const esm = type === 'module';
         packageTypes.set(dir, esm);
         return esm;
@@ -39,7 +44,9 @@ module.exports = {
     const isTypeScript = filename.endsWith('.ts');
     if (!isTypeScript && !isEsmFile(filename)) return { code: source };
     const options = swcOptions();
-    const code = isTypeScript ? source : source.replace(/\bimport\.meta\.url\b/g, "require('node:url').pathToFileURL(__filename).href");
+    const code = isTypeScript
+      ? source
+      : source.replace(/\bimport\.meta\.url\b/g, "require('node:url').pathToFileURL(__filename).href");
     const result = transformSync(code, {
       ...options,
       filename,

@@ -5,7 +5,9 @@ import { startLocalServices } from './runtime/local-services';
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) {
-    console.log(`Gatehouse reads these environment variables (all optional outside production):\n\n${describeSettings()}`);
+    console.log(
+      `Gatehouse reads these environment variables (all optional outside production):\n\n${describeSettings()}`,
+    );
     return;
   }
   const config = loadConfig(process.env);
@@ -21,7 +23,9 @@ async function main(): Promise<void> {
   const lines = [
     'Gatehouse is running',
     `  Registration page   ${url}/`,
-    local.runtime.devInbox ? `  Development inbox   ${url}/dev/inbox` : `  Email               sent through ${new URL(local.runtime.smtpUrl).host}`,
+    local.runtime.devInbox
+      ? `  Development inbox   ${url}/dev/inbox`
+      : `  Email               sent through ${new URL(local.runtime.smtpUrl).host}`,
     `  Health              ${url}/health/ready`,
   ];
   console.log(`\n${lines.join('\n')}\n`);

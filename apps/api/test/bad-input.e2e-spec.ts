@@ -1,4 +1,4 @@
-import { SmtpSink, tokenFrom } from './support/smtp-sink';
+import { SmtpSink, tokenFrom } from '@gatehouse/infrastructure/testing/smtp-sink';
 import { postForm, postJson, startTestApp, TEST_APP_URL, type TestApp } from './support/test-app';
 
 const SQL_INJECTIONS = [
@@ -32,17 +32,26 @@ describe('Bad input and faults: documented answers, never a 5xx, nothing stored 
     smtp = await SmtpSink.start();
     gatehouse = await startTestApp(smtp);
     // Someone who is already here: every bad request below must leave this account exactly as it is.
-    await postJson(gatehouse.baseUrl, '/api/registrations', { email: 'resident@example.com', password: 'resident password' });
+    await postJson(gatehouse.baseUrl, '/api/registrations', {
+      email: 'resident@example.com',
+      password: 'resident password',
+    });
     const token = tokenFrom((await smtp.waitFor('resident@example.com'))[0]);
     await postJson(gatehouse.baseUrl, '/api/confirmations', { token });
-    resident = (await gatehouse.db.query(`SELECT id, password_hash, status FROM users WHERE email_normalized = 'resident@example.com'`)).rows[0];
+    resident = (
+      await gatehouse.db.query(
+        `SELECT id, password_hash, status FROM users WHERE email_normalized = 'resident@example.com'`,
+      )
+    ).rows[0];
   });
 
   afterAll(async () => {
     try {
       expect(statuses.length).toBeGreaterThan(50);
       expect(statuses.filter((status) => status >= 500)).toEqual([]);
-      const after = await gatehouse.db.query(`SELECT id, password_hash, status FROM users WHERE email_normalized = 'resident@example.com'`);
+      const after = await gatehouse.db.query(
+        `SELECT id, password_hash, status FROM users WHERE email_normalized = 'resident@example.com'`,
+      );
       expect(after.rows).toEqual([resident]);
     } finally {
       await gatehouse.close();
@@ -50,11 +59,16 @@ describe('Bad input and faults: documented answers, never a 5xx, nothing stored 
     }
   });
 
-  it.each(['/api/registrations', '/api/registrations/resend', '/api/confirmations'])('%s refuses malformed JSON with 400', async (path) => {
-    const response = await json(path, '{"email": "a@example.com", ');
-    expect(response.status).toBe(400);
-    expect(response.json).toEqual({ errors: [{ field: 'body', message: expect.stringContaining('not valid JSON') }] });
-  });
+  it.each(['/api/registrations', '/api/registrations/resend', '/api/confirmations'])(
+    '%s refuses malformed JSON with 400',
+    async (path) => {
+      const response = await json(path, '{"email": "a@example.com", ');
+      expect(response.status).toBe(400);
+      expect(response.json).toEqual({
+        errors: [{ field: 'body', message: expect.stringContaining('not valid JSON') }],
+      });
+    },
+  );
 
   it.each([[[]], ['"text"'], ['42'], ['null']])('refuses a body that is not an object: %s', async (body) => {
     const response = await json('/api/registrations', body);
@@ -69,18 +83,25 @@ describe('Bad input and faults: documented answers, never a 5xx, nothing stored 
         { field: 'password', message: 'Enter a password.' },
       ],
     });
-    expect((await json('/api/registrations/resend', {})).json).toEqual({ errors: [{ field: 'email', message: 'Enter your email address.' }] });
-    expect((await json('/api/confirmations', {})).json).toEqual({ errors: [{ field: 'token', message: 'Send the token from the confirmation link.' }] });
+    expect((await json('/api/registrations/resend', {})).json).toEqual({
+      errors: [{ field: 'email', message: 'Enter your email address.' }],
+    });
+    expect((await json('/api/confirmations', {})).json).toEqual({
+      errors: [{ field: 'token', message: 'Send the token from the confirmation link.' }],
+    });
   });
 
-  it.each([42, true, ['a@example.com'], { nested: 'x' }, null])('refuses a wrong type (%j) in each field', async (value) => {
-    const registration = await json('/api/registrations', { email: value, password: value });
-    expect(registration.status).toBe(400);
-    expect((registration.json.errors as Array<{ field: string }>).map((e) => e.field)).toEqual(['email', 'password']);
-    const confirmation = await json('/api/confirmations', { token: value });
-    expect(confirmation.status).toBe(400);
-    expect(confirmation.json.errors).toEqual([{ field: 'token', message: expect.any(String) }]);
-  });
+  it.each([42, true, ['a@example.com'], { nested: 'x' }, null])(
+    'refuses a wrong type (%j) in each field',
+    async (value) => {
+      const registration = await json('/api/registrations', { email: value, password: value });
+      expect(registration.status).toBe(400);
+      expect((registration.json.errors as Array<{ field: string }>).map((e) => e.field)).toEqual(['email', 'password']);
+      const confirmation = await json('/api/confirmations', { token: value });
+      expect(confirmation.status).toBe(400);
+      expect(confirmation.json.errors).toEqual([{ field: 'token', message: expect.any(String) }]);
+    },
+  );
 
   it('refuses unknown fields by name', async () => {
     const response = await json('/api/registrations', { email: 'x@example.com', password: 'long enough', admin: true });
@@ -89,10 +110,17 @@ describe('Bad input and faults: documented answers, never a 5xx, nothing stored 
   });
 
   it('refuses overlong values with a message saying the limit', async () => {
-    const longEmail = await json('/api/registrations', { email: `${'a'.repeat(250)}@example.com`, password: 'long enough' });
-    expect(longEmail.json).toEqual({ errors: [{ field: 'email', message: 'An email address can be at most 254 characters long.' }] });
+    const longEmail = await json('/api/registrations', {
+      email: `${'a'.repeat(250)}@example.com`,
+      password: 'long enough',
+    });
+    expect(longEmail.json).toEqual({
+      errors: [{ field: 'email', message: 'An email address can be at most 254 characters long.' }],
+    });
     const longPassword = await json('/api/registrations', { email: 'long@example.com', password: '😀'.repeat(257) });
-    expect(longPassword.json).toEqual({ errors: [{ field: 'password', message: 'Use at most 256 characters (you typed 257).' }] });
+    expect(longPassword.json).toEqual({
+      errors: [{ field: 'password', message: 'Use at most 256 characters (you typed 257).' }],
+    });
     const longToken = await json('/api/confirmations', { token: 'x'.repeat(600) });
     expect(longToken.status).toBe(400);
     expect(longToken.json.errors).toEqual([{ field: 'token', message: expect.stringContaining('too long') }]);
@@ -105,7 +133,11 @@ describe('Bad input and faults: documented answers, never a 5xx, nothing stored 
   });
 
   it('answers 415 for a body that is neither JSON nor a form', async () => {
-    const response = await fetch(`${gatehouse.baseUrl}/api/registrations`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<a/>' });
+    const response = await fetch(`${gatehouse.baseUrl}/api/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml' },
+      body: '<a/>',
+    });
     statuses.push(response.status);
     expect(response.status).toBe(415);
   });
@@ -114,7 +146,10 @@ describe('Bad input and faults: documented answers, never a 5xx, nothing stored 
     const before = await gatehouse.db.query('SELECT count(*)::int AS n FROM users');
     const registration = await json('/api/registrations', { email: payload, password: payload.padEnd(8, '!') });
     expect([202, 400]).toContain(registration.status);
-    const asPassword = await json('/api/registrations', { email: `sqli${SQL_INJECTIONS.indexOf(payload)}@example.com`, password: payload.padEnd(8, '!') });
+    const asPassword = await json('/api/registrations', {
+      email: `sqli${SQL_INJECTIONS.indexOf(payload)}@example.com`,
+      password: payload.padEnd(8, '!'),
+    });
     expect(asPassword.status).toBe(202);
     expect((await json('/api/registrations/resend', { email: payload })).status).toBeLessThan(500);
     expect(await json('/api/confirmations', { token: payload })).toMatchObject({ status: 400 });
@@ -132,7 +167,9 @@ describe('Bad input and faults: documented answers, never a 5xx, nothing stored 
       const literal = await gatehouse.db.query('SELECT email FROM users WHERE email = $1', [payload]);
       expect(literal.rows).toEqual([{ email: payload }]);
     }
-    const stored = await gatehouse.db.query('SELECT email FROM users WHERE email_normalized = $1', [`sqli${SQL_INJECTIONS.indexOf(payload)}@example.com`]);
+    const stored = await gatehouse.db.query('SELECT email FROM users WHERE email_normalized = $1', [
+      `sqli${SQL_INJECTIONS.indexOf(payload)}@example.com`,
+    ]);
     expect(stored.rows).toHaveLength(1);
     for (const table of ['users', 'confirmation_tokens', 'email_outbox']) {
       await expect(gatehouse.db.query(`SELECT 1 FROM ${table} LIMIT 1`)).resolves.toBeDefined();
@@ -150,8 +187,16 @@ describe('Bad input and faults: documented answers, never a 5xx, nothing stored 
     await json('/api/registrations', { email: 'tamper@example.com', password: 'long enough' });
     const token = tokenFrom((await smtp.waitFor('tamper@example.com'))[0]);
     const flipped = `${token.slice(0, 10)}${token[10] === 'A' ? 'B' : 'A'}${token.slice(11)}`;
-    for (const candidate of [flipped, token.slice(0, -1), `${token}A`, token.toUpperCase() === token ? token.toLowerCase() : token.toUpperCase()]) {
-      expect(await json('/api/confirmations', { token: candidate })).toMatchObject({ status: 400, json: { error: 'token_invalid' } });
+    for (const candidate of [
+      flipped,
+      token.slice(0, -1),
+      `${token}A`,
+      token.toUpperCase() === token ? token.toLowerCase() : token.toUpperCase(),
+    ]) {
+      expect(await json('/api/confirmations', { token: candidate })).toMatchObject({
+        status: 400,
+        json: { error: 'token_invalid' },
+      });
     }
     const user = await gatehouse.db.query(`SELECT status FROM users WHERE email_normalized = 'tamper@example.com'`);
     expect(user.rows[0].status).toBe('pending');
@@ -159,21 +204,33 @@ describe('Bad input and faults: documented answers, never a 5xx, nothing stored 
 
   it('keeps 25 concurrent sign-ups of one address to one account and one email', async () => {
     const answers = await Promise.all(
-      Array.from({ length: 25 }, (_, i) => json('/api/registrations', { email: i % 2 ? 'Race@Example.com' : 'race@example.com', password: `password number ${i}` })),
+      Array.from({ length: 25 }, (_, i) =>
+        json('/api/registrations', {
+          email: i % 2 ? 'Race@Example.com' : 'race@example.com',
+          password: `password number ${i}`,
+        }),
+      ),
     );
     expect(answers.map((answer) => answer.status)).toEqual(Array(25).fill(202));
-    const users = await gatehouse.db.query(`SELECT count(*)::int AS n FROM users WHERE email_normalized = 'race@example.com'`);
+    const users = await gatehouse.db.query(
+      `SELECT count(*)::int AS n FROM users WHERE email_normalized = 'race@example.com'`,
+    );
     expect(users.rows[0].n).toBe(1);
     await smtp.waitFor('race@example.com');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.to('race@example.com')).toHaveLength(1);
-    const usable = await gatehouse.db.query(`SELECT count(*)::int AS n FROM confirmation_tokens t JOIN users u ON u.id = t.user_id
+    const usable = await gatehouse.db
+      .query(`SELECT count(*)::int AS n FROM confirmation_tokens t JOIN users u ON u.id = t.user_id
       WHERE u.email_normalized = 'race@example.com' AND t.used_at IS NULL AND t.superseded_at IS NULL`);
     expect(usable.rows[0].n).toBe(1);
   });
 
   it('builds links from APP_URL whatever Host and X-Forwarded-Host say', async () => {
-    await json('/api/registrations', { email: 'host@example.com', password: 'long enough' }, { host: 'evil.example', 'x-forwarded-host': 'evil.example' });
+    await json(
+      '/api/registrations',
+      { email: 'host@example.com', password: 'long enough' },
+      { host: 'evil.example', 'x-forwarded-host': 'evil.example' },
+    );
     const [email] = await smtp.waitFor('host@example.com');
     expect(email.text).toContain(`${TEST_APP_URL}/confirm?token=`);
     expect(email.html).not.toContain('evil.example');

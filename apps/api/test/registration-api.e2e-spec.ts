@@ -1,4 +1,4 @@
-import { SmtpSink, tokenFrom } from './support/smtp-sink';
+import { SmtpSink, tokenFrom } from '@gatehouse/infrastructure/testing/smtp-sink';
 import { postJson, startTestApp, type TestApp } from './support/test-app';
 
 describe('Public HTTP contract for registrations and confirmations', () => {
@@ -21,7 +21,10 @@ describe('Public HTTP contract for registrations and confirmations', () => {
   const resend = (email: string) => postJson(gatehouse.baseUrl, '/api/registrations/resend', { email });
   /** Lets the per-address cooldown pass without waiting a minute. */
   const forgetCooldown = (address: string) =>
-    gatehouse.db.query(`UPDATE email_outbox SET created_at = created_at - interval '1 hour' WHERE recipient_normalized = $1`, [address]);
+    gatehouse.db.query(
+      `UPDATE email_outbox SET created_at = created_at - interval '1 hour' WHERE recipient_normalized = $1`,
+      [address],
+    );
 
   it('answers new, pending and active addresses alike, and tells only the mailbox the difference', async () => {
     const fresh = await register('new@example.com');
@@ -43,7 +46,9 @@ describe('Public HTTP contract for registrations and confirmations', () => {
       expect(answer.status).toBe(202);
       expect(answer.json).toEqual(fresh.json);
     }
-    const users = await gatehouse.db.query(`SELECT count(*)::int AS n FROM users WHERE email_normalized = 'new@example.com'`);
+    const users = await gatehouse.db.query(
+      `SELECT count(*)::int AS n FROM users WHERE email_normalized = 'new@example.com'`,
+    );
     expect(users.rows[0].n).toBe(1);
   });
 
@@ -68,7 +73,10 @@ describe('Public HTTP contract for registrations and confirmations', () => {
     const expiring = tokenFrom((await smtp.waitFor('dave@example.com'))[0]);
     await gatehouse.db.query(`UPDATE confirmation_tokens SET expires_at = now() - interval '1 second'
       WHERE user_id = (SELECT id FROM users WHERE email_normalized = 'dave@example.com')`);
-    expect(await confirm(expiring)).toMatchObject({ status: 410, json: { error: 'token_expired', message: expect.any(String) } });
+    expect(await confirm(expiring)).toMatchObject({
+      status: 410,
+      json: { error: 'token_expired', message: expect.any(String) },
+    });
     const page = await fetch(`${gatehouse.baseUrl}/confirm?token=${expiring}`);
     expect(page.status).toBe(410);
     const html = await page.text();
@@ -124,7 +132,9 @@ describe('Public HTTP contract for registrations and confirmations', () => {
     );
     expect(outbox.rows[0].state).toBe('sent');
     expect(outbox.rows[0].payload).toBe('');
-    const hashes = await gatehouse.db.query(`SELECT password_hash FROM users WHERE email_normalized = 'grace@example.com'`);
+    const hashes = await gatehouse.db.query(
+      `SELECT password_hash FROM users WHERE email_normalized = 'grace@example.com'`,
+    );
     expect(hashes.rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
   });
 

@@ -1,4 +1,4 @@
-import { SmtpSink, tokenFrom } from './support/smtp-sink';
+import { SmtpSink, tokenFrom } from '@gatehouse/infrastructure/testing/smtp-sink';
 import { postForm, postJson, startTestApp, TEST_APP_URL, type TestApp } from './support/test-app';
 
 describe('Registration, end to end: sign up, read the email, follow the link, press the button', () => {
@@ -16,7 +16,10 @@ describe('Registration, end to end: sign up, read the email, follow the link, pr
   });
 
   it('activates the account through the JSON API and the confirmation page', async () => {
-    const signUp = await postJson(gatehouse.baseUrl, '/api/registrations', { email: 'Alice@Example.com', password: 'correct horse battery' });
+    const signUp = await postJson(gatehouse.baseUrl, '/api/registrations', {
+      email: 'Alice@Example.com',
+      password: 'correct horse battery',
+    });
     expect(signUp.status).toBe(202);
     expect(signUp.json).toEqual({ status: 'pending_confirmation', message: expect.any(String) });
 
@@ -36,7 +39,9 @@ describe('Registration, end to end: sign up, read the email, follow the link, pr
     expect(html).toContain('Al***@Example.com');
     expect(html).toMatch(/<form method="post" action="\/confirm">/);
     expect(html).not.toMatch(/<script(?! src=)/);
-    const before = await gatehouse.db.query('SELECT status FROM users WHERE email_normalized = $1', ['alice@example.com']);
+    const before = await gatehouse.db.query('SELECT status FROM users WHERE email_normalized = $1', [
+      'alice@example.com',
+    ]);
     expect(before.rows).toEqual([{ status: 'pending' }]);
 
     const pressed = await postForm(gatehouse.baseUrl, '/confirm', { token });
@@ -69,7 +74,10 @@ describe('Registration, end to end: sign up, read the email, follow the link, pr
     expect(invalid.html).toContain('value="bob@"');
     expect(invalid.html).not.toContain('short');
 
-    const valid = await postForm(gatehouse.baseUrl, '/register', { email: 'bob@example.com', password: 'a fine password' });
+    const valid = await postForm(gatehouse.baseUrl, '/register', {
+      email: 'bob@example.com',
+      password: 'a fine password',
+    });
     expect(valid.status).toBe(200);
     expect(valid.html).toContain('Check your email');
     const [email] = await smtp.waitFor('bob@example.com');

@@ -1,4 +1,4 @@
-import { SmtpSink, waitUntil } from './support/smtp-sink';
+import { SmtpSink, waitUntil } from '@gatehouse/infrastructure/testing/smtp-sink';
 import { postJson, startTestApp, type TestApp } from './support/test-app';
 
 describe('Sign-ups while SMTP is down', () => {
@@ -18,13 +18,19 @@ describe('Sign-ups while SMTP is down', () => {
   it('never fail: every email arrives once SMTP is back, none twice', async () => {
     await smtp.down();
     const addresses = Array.from({ length: 12 }, (_, i) => `outage${i}@example.com`);
-    const answers = await Promise.all(addresses.map((email) => postJson(gatehouse.baseUrl, '/api/registrations', { email, password: 'long enough password' })));
+    const answers = await Promise.all(
+      addresses.map((email) =>
+        postJson(gatehouse.baseUrl, '/api/registrations', { email, password: 'long enough password' }),
+      ),
+    );
     expect(answers.map((answer) => answer.status)).toEqual(Array(12).fill(202));
 
     // The worker tries, fails to connect, and keeps the emails queued with the error recorded.
     const failing = await waitUntil(
       async () => {
-        const rows = await gatehouse.db.query(`SELECT count(*)::int AS n FROM email_outbox WHERE attempts > 0 AND state = 'queued' AND last_error IS NOT NULL`);
+        const rows = await gatehouse.db.query(
+          `SELECT count(*)::int AS n FROM email_outbox WHERE attempts > 0 AND state = 'queued' AND last_error IS NOT NULL`,
+        );
         return rows.rows[0].n === 12 ? rows.rows[0].n : undefined;
       },
       15_000,

@@ -3,7 +3,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { waitUntil } from './support/smtp-sink';
+import { waitUntil } from '@gatehouse/infrastructure/testing/smtp-sink';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -13,7 +13,9 @@ function freePort(): Promise<number> {
     probe.on('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -28,9 +30,15 @@ class StartedServer {
 
   static start(env: Record<string, string>): StartedServer {
     const clean = Object.fromEntries(
-      Object.entries(process.env).filter(([name]) => !['DATABASE_URL', 'SMTP_URL', 'APP_SECRET', 'APP_URL', 'NODE_ENV'].includes(name)),
+      Object.entries(process.env).filter(
+        ([name]) => !['DATABASE_URL', 'SMTP_URL', 'APP_SECRET', 'APP_URL', 'NODE_ENV'].includes(name),
+      ),
     );
-    const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], { cwd: ROOT, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+      cwd: ROOT,
+      env: { ...clean, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return new StartedServer(child);
   }
 
@@ -73,7 +81,11 @@ describe('Zero-config start: embedded PostgreSQL and the development inbox', () 
   it('starts with nothing configured, prints its URLs, delivers to the inbox, and keeps data across restarts', async () => {
     const first = StartedServer.start(env);
     try {
-      await waitUntil(() => (first.output.includes('Gatehouse is running') ? true : undefined), 60_000, () => `start-up; output so far:\n${first.output}`);
+      await waitUntil(
+        () => (first.output.includes('Gatehouse is running') ? true : undefined),
+        60_000,
+        () => `start-up; output so far:\n${first.output}`,
+      );
       expect(first.output).toContain(`Registration page   ${baseUrl}/`);
       expect(first.output).toContain(`Development inbox   ${baseUrl}/dev/inbox`);
       expect(first.output).toContain(`Health              ${baseUrl}/health/ready`);
@@ -89,7 +101,8 @@ describe('Zero-config start: embedded PostgreSQL and the development inbox', () 
       expect(page).toContain('/dev/inbox');
 
       const messageId = await waitUntil(
-        async () => /href="\/dev\/inbox\/([0-9a-f-]{36})"/.exec(await (await fetch(`${baseUrl}/dev/inbox`)).text())?.[1],
+        async () =>
+          /href="\/dev\/inbox\/([0-9a-f-]{36})"/.exec(await (await fetch(`${baseUrl}/dev/inbox`)).text())?.[1],
         15_000,
         () => 'the confirmation email in the development inbox',
       );
@@ -111,7 +124,11 @@ describe('Zero-config start: embedded PostgreSQL and the development inbox', () 
     // Same data directory: the account, the secret and the inbox are all still there.
     const second = StartedServer.start(env);
     try {
-      await waitUntil(() => (second.output.includes('Gatehouse is running') ? true : undefined), 60_000, () => `restart; output so far:\n${second.output}`);
+      await waitUntil(
+        () => (second.output.includes('Gatehouse is running') ? true : undefined),
+        60_000,
+        () => `restart; output so far:\n${second.output}`,
+      );
       const inbox = await (await fetch(`${baseUrl}/dev/inbox`)).text();
       expect(inbox).toContain('newcomer@example.com');
       const again = await fetch(`${baseUrl}/api/registrations`, {
@@ -136,9 +153,15 @@ describe('Zero-config start: embedded PostgreSQL and the development inbox', () 
 
   it('refuses to start on a bad setting, naming the variable', async () => {
     const bad = StartedServer.start({ ...env, PORT: 'eighty', CONFIRMATION_TOKEN_TTL: 'forever' });
-    await waitUntil(() => (bad.output.includes('problem') ? true : undefined), 20_000, () => `the configuration error; got:\n${bad.output}`);
+    await waitUntil(
+      () => (bad.output.includes('problem') ? true : undefined),
+      20_000,
+      () => `the configuration error; got:\n${bad.output}`,
+    );
     expect(await bad.stop()).toBe(1);
     expect(bad.output).toContain('PORT must be a whole number from 0 to 65535 (got "eighty").');
-    expect(bad.output).toContain('CONFIRMATION_TOKEN_TTL must be a duration such as 250ms, 30s, 5m, 24h or 7d (got "forever").');
+    expect(bad.output).toContain(
+      'CONFIRMATION_TOKEN_TTL must be a duration such as 250ms, 30s, 5m, 24h or 7d (got "forever").',
+    );
   });
 });

@@ -40,60 +40,230 @@ interface Setting {
   parse(raw: string): Parsed;
 }
 
-const integer = (min: number, max: number) => (raw: string): Parsed => {
-  const value = Number(raw);
-  return /^\d+$/.test(raw.trim()) && value >= min && value <= max
-    ? { value }
-    : { problem: `must be a whole number from ${min} to ${max}` };
-};
-const duration = (minMs: number) => (raw: string): Parsed => {
-  const value = parseDuration(raw);
-  if (value === undefined) return { problem: 'must be a duration such as 250ms, 30s, 5m, 24h or 7d' };
-  return value >= minMs ? { value } : { problem: `must be at least ${minMs} ms` };
-};
-const url = (protocols: string[]) => (raw: string): Parsed => {
-  try {
-    const parsed = new URL(raw);
-    return protocols.includes(parsed.protocol)
-      ? { value: raw }
-      : { problem: `must start with ${protocols.map((p) => `${p}//`).join(' or ')}` };
-  } catch {
-    return { problem: 'must be a URL' };
-  }
-};
+const integer =
+  (min: number, max: number) =>
+  (raw: string): Parsed => {
+    const value = Number(raw);
+    return /^\d+$/.test(raw.trim()) && value >= min && value <= max
+      ? { value }
+      : { problem: `must be a whole number from ${min} to ${max}` };
+  };
+const duration =
+  (minMs: number) =>
+  (raw: string): Parsed => {
+    const value = parseDuration(raw);
+    if (value === undefined) return { problem: 'must be a duration such as 250ms, 30s, 5m, 24h or 7d' };
+    return value >= minMs ? { value } : { problem: `must be at least ${minMs} ms` };
+  };
+const url =
+  (protocols: string[]) =>
+  (raw: string): Parsed => {
+    try {
+      const parsed = new URL(raw);
+      return protocols.includes(parsed.protocol)
+        ? { value: raw }
+        : { problem: `must start with ${protocols.map((p) => `${p}//`).join(' or ')}` };
+    } catch {
+      return { problem: 'must be a URL' };
+    }
+  };
 const text = (raw: string): Parsed => (raw.trim() ? { value: raw.trim() } : { problem: 'must not be empty' });
 
 export const SETTINGS: readonly Setting[] = [
-  { variable: 'NODE_ENV', key: 'nodeEnv', fallback: 'development', description: 'development, production or test. Production refuses to start without DATABASE_URL, SMTP_URL and APP_SECRET.', parse: (raw) => (['development', 'production', 'test'].includes(raw) ? { value: raw } : { problem: 'must be development, production or test' }) },
-  { variable: 'HOST', key: 'host', fallback: '0.0.0.0', description: 'Address the HTTP server listens on.', parse: text },
-  { variable: 'PORT', key: 'port', fallback: '3000', description: 'Port the HTTP server listens on.', parse: integer(0, 65535) },
-  { variable: 'APP_URL', key: 'appUrl', fallback: (env) => `http://localhost:${env.PORT ?? '3000'}`, description: 'Public base URL of Gatehouse; every link in an email starts with it (never taken from the Host header).', parse: (raw) => { const result = url(['http:', 'https:'])(raw); return 'value' in result ? { value: String(result.value).replace(/\/+$/, '') } : result; } },
-  { variable: 'DATABASE_URL', key: 'databaseUrl', fallback: undefined, description: 'PostgreSQL connection URL. Unset: an embedded PostgreSQL with its data under DATA_DIR.', parse: url(['postgres:', 'postgresql:']) },
-  { variable: 'DATABASE_POOL_SIZE', key: 'databasePoolSize', fallback: '10', description: 'Connections in the database pool.', parse: integer(1, 500) },
-  { variable: 'SMTP_URL', key: 'smtpUrl', fallback: undefined, description: 'SMTP server, smtp://user:pass@host:port (smtps:// for implicit TLS). Unset: the development inbox.', parse: url(['smtp:', 'smtps:']) },
-  { variable: 'SMTP_POOL_SIZE', key: 'smtpPoolSize', fallback: '5', description: 'Pooled SMTP connections.', parse: integer(1, 100) },
-  { variable: 'MAIL_FROM', key: 'mailFrom', fallback: 'Gatehouse <no-reply@gatehouse.localhost>', description: 'Sender of every email, "Name <address>" or an address.', parse: (raw) => (/@[^@\s>]+\.[^@\s>]+>?\s*$/.test(raw.trim()) ? { value: raw.trim() } : { problem: 'must be an email address, optionally as "Name <address>"' }) },
-  { variable: 'PRODUCT_NAME', key: 'productName', fallback: 'Gatehouse', description: 'Name shown on the pages and in emails.', parse: text },
-  { variable: 'APP_SECRET', key: 'appSecret', fallback: undefined, description: 'Server secret (at least 32 characters) keying token digests and outbox encryption. Unset outside production: generated into DATA_DIR/app-secret.', parse: (raw) => (raw.length >= 32 ? { value: raw } : { problem: 'must be at least 32 characters long' }) },
-  { variable: 'CONFIRMATION_TOKEN_TTL', key: 'confirmationTokenTtlMs', fallback: '24h', description: 'How long a confirmation link works.', parse: duration(60_000) },
-  { variable: 'EMAIL_COOLDOWN', key: 'emailCooldownMs', fallback: '60s', description: 'Least time between two emails to one address.', parse: duration(0) },
-  { variable: 'ARGON2_MEMORY_KIB', key: 'argon2MemoryKib', fallback: '19456', description: 'argon2id memory cost in KiB (OWASP: 19456).', parse: integer(1024, 4_194_304) },
-  { variable: 'ARGON2_TIME_COST', key: 'argon2TimeCost', fallback: '2', description: 'argon2id iterations (OWASP: 2).', parse: integer(1, 100) },
-  { variable: 'ARGON2_PARALLELISM', key: 'argon2Parallelism', fallback: '1', description: 'argon2id lanes (OWASP: 1).', parse: integer(1, 64) },
-  { variable: 'OUTBOX_POLL_INTERVAL', key: 'outboxPollIntervalMs', fallback: '500ms', description: 'How often the email worker looks for due emails.', parse: duration(10) },
-  { variable: 'OUTBOX_BATCH_SIZE', key: 'outboxBatchSize', fallback: '50', description: 'Emails one worker claims at a time.', parse: integer(1, 1000) },
-  { variable: 'OUTBOX_LEASE', key: 'outboxLeaseMs', fallback: '2m', description: 'How long a claimed email stays with one worker before another may retry it.', parse: duration(1000) },
-  { variable: 'OUTBOX_MAX_ATTEMPTS', key: 'outboxMaxAttempts', fallback: '8', description: 'Attempts before an email is marked failed.', parse: integer(1, 100) },
-  { variable: 'OUTBOX_RETRY_BASE', key: 'outboxRetryBaseMs', fallback: '30s', description: 'Wait before the first retry; each later one waits four times longer.', parse: duration(10) },
-  { variable: 'OUTBOX_RETRY_MAX', key: 'outboxRetryMaxMs', fallback: '6h', description: 'Longest wait between two retries.', parse: duration(10) },
-  { variable: 'DATA_DIR', key: 'dataDir', fallback: '.data', description: 'Where the embedded PostgreSQL, the development inbox and the generated secret live.', parse: text },
-  { variable: 'EMBEDDED_POSTGRES_PORT', key: 'embeddedPostgresPort', fallback: '5488', description: 'Port of the embedded PostgreSQL (only without DATABASE_URL).', parse: integer(1, 65535) },
-  { variable: 'DEV_INBOX_SMTP_PORT', key: 'devInboxSmtpPort', fallback: '1025', description: 'SMTP port of the development inbox (only without SMTP_URL).', parse: integer(1, 65535) },
+  {
+    variable: 'NODE_ENV',
+    key: 'nodeEnv',
+    fallback: 'development',
+    description:
+      'development, production or test. Production refuses to start without DATABASE_URL, SMTP_URL and APP_SECRET.',
+    parse: (raw) =>
+      ['development', 'production', 'test'].includes(raw)
+        ? { value: raw }
+        : { problem: 'must be development, production or test' },
+  },
+  {
+    variable: 'HOST',
+    key: 'host',
+    fallback: '0.0.0.0',
+    description: 'Address the HTTP server listens on.',
+    parse: text,
+  },
+  {
+    variable: 'PORT',
+    key: 'port',
+    fallback: '3000',
+    description: 'Port the HTTP server listens on.',
+    parse: integer(0, 65535),
+  },
+  {
+    variable: 'APP_URL',
+    key: 'appUrl',
+    fallback: (env) => `http://localhost:${env.PORT ?? '3000'}`,
+    description:
+      'Public base URL of Gatehouse; every link in an email starts with it (never taken from the Host header).',
+    parse: (raw) => {
+      const result = url(['http:', 'https:'])(raw);
+      return 'value' in result ? { value: String(result.value).replace(/\/+$/, '') } : result;
+    },
+  },
+  {
+    variable: 'DATABASE_URL',
+    key: 'databaseUrl',
+    fallback: undefined,
+    description: 'PostgreSQL connection URL. Unset: an embedded PostgreSQL with its data under DATA_DIR.',
+    parse: url(['postgres:', 'postgresql:']),
+  },
+  {
+    variable: 'DATABASE_POOL_SIZE',
+    key: 'databasePoolSize',
+    fallback: '10',
+    description: 'Connections in the database pool.',
+    parse: integer(1, 500),
+  },
+  {
+    variable: 'SMTP_URL',
+    key: 'smtpUrl',
+    fallback: undefined,
+    description: 'SMTP server, smtp://user:pass@host:port (smtps:// for implicit TLS). Unset: the development inbox.',
+    parse: url(['smtp:', 'smtps:']),
+  },
+  {
+    variable: 'SMTP_POOL_SIZE',
+    key: 'smtpPoolSize',
+    fallback: '5',
+    description: 'Pooled SMTP connections.',
+    parse: integer(1, 100),
+  },
+  {
+    variable: 'MAIL_FROM',
+    key: 'mailFrom',
+    fallback: 'Gatehouse <no-reply@gatehouse.localhost>',
+    description: 'Sender of every email, "Name <address>" or an address.',
+    parse: (raw) =>
+      /@[^@\s>]+\.[^@\s>]+>?\s*$/.test(raw.trim())
+        ? { value: raw.trim() }
+        : { problem: 'must be an email address, optionally as "Name <address>"' },
+  },
+  {
+    variable: 'PRODUCT_NAME',
+    key: 'productName',
+    fallback: 'Gatehouse',
+    description: 'Name shown on the pages and in emails.',
+    parse: text,
+  },
+  {
+    variable: 'APP_SECRET',
+    key: 'appSecret',
+    fallback: undefined,
+    description:
+      'Server secret (at least 32 characters) keying token digests and outbox encryption. Unset outside production: generated into DATA_DIR/app-secret.',
+    parse: (raw) => (raw.length >= 32 ? { value: raw } : { problem: 'must be at least 32 characters long' }),
+  },
+  {
+    variable: 'CONFIRMATION_TOKEN_TTL',
+    key: 'confirmationTokenTtlMs',
+    fallback: '24h',
+    description: 'How long a confirmation link works.',
+    parse: duration(60_000),
+  },
+  {
+    variable: 'EMAIL_COOLDOWN',
+    key: 'emailCooldownMs',
+    fallback: '60s',
+    description: 'Least time between two emails to one address.',
+    parse: duration(0),
+  },
+  {
+    variable: 'ARGON2_MEMORY_KIB',
+    key: 'argon2MemoryKib',
+    fallback: '19456',
+    description: 'argon2id memory cost in KiB (OWASP: 19456).',
+    parse: integer(1024, 4_194_304),
+  },
+  {
+    variable: 'ARGON2_TIME_COST',
+    key: 'argon2TimeCost',
+    fallback: '2',
+    description: 'argon2id iterations (OWASP: 2).',
+    parse: integer(1, 100),
+  },
+  {
+    variable: 'ARGON2_PARALLELISM',
+    key: 'argon2Parallelism',
+    fallback: '1',
+    description: 'argon2id lanes (OWASP: 1).',
+    parse: integer(1, 64),
+  },
+  {
+    variable: 'OUTBOX_POLL_INTERVAL',
+    key: 'outboxPollIntervalMs',
+    fallback: '500ms',
+    description: 'How often the email worker looks for due emails.',
+    parse: duration(10),
+  },
+  {
+    variable: 'OUTBOX_BATCH_SIZE',
+    key: 'outboxBatchSize',
+    fallback: '50',
+    description: 'Emails one worker claims at a time.',
+    parse: integer(1, 1000),
+  },
+  {
+    variable: 'OUTBOX_LEASE',
+    key: 'outboxLeaseMs',
+    fallback: '2m',
+    description: 'How long a claimed email stays with one worker before another may retry it.',
+    parse: duration(1000),
+  },
+  {
+    variable: 'OUTBOX_MAX_ATTEMPTS',
+    key: 'outboxMaxAttempts',
+    fallback: '8',
+    description: 'Attempts before an email is marked failed.',
+    parse: integer(1, 100),
+  },
+  {
+    variable: 'OUTBOX_RETRY_BASE',
+    key: 'outboxRetryBaseMs',
+    fallback: '30s',
+    description: 'Wait before the first retry; each later one waits four times longer.',
+    parse: duration(10),
+  },
+  {
+    variable: 'OUTBOX_RETRY_MAX',
+    key: 'outboxRetryMaxMs',
+    fallback: '6h',
+    description: 'Longest wait between two retries.',
+    parse: duration(10),
+  },
+  {
+    variable: 'DATA_DIR',
+    key: 'dataDir',
+    fallback: '.data',
+    description: 'Where the embedded PostgreSQL, the development inbox and the generated secret live.',
+    parse: text,
+  },
+  {
+    variable: 'EMBEDDED_POSTGRES_PORT',
+    key: 'embeddedPostgresPort',
+    fallback: '5488',
+    description: 'Port of the embedded PostgreSQL (only without DATABASE_URL).',
+    parse: integer(1, 65535),
+  },
+  {
+    variable: 'DEV_INBOX_SMTP_PORT',
+    key: 'devInboxSmtpPort',
+    fallback: '1025',
+    description: 'SMTP port of the development inbox (only without SMTP_URL).',
+    parse: integer(1, 65535),
+  },
 ];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Gatehouse cannot start, the configuration has ${problems.length} problem(s):\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    super(
+      `Gatehouse cannot start, the configuration has ${problems.length} problem(s):\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -105,13 +275,19 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const values = config as unknown as Record<string, unknown>;
   for (const setting of SETTINGS) {
     const given = env[setting.variable];
-    const raw = given !== undefined && given !== '' ? given : typeof setting.fallback === 'function' ? setting.fallback(env) : setting.fallback;
+    const raw =
+      given !== undefined && given !== ''
+        ? given
+        : typeof setting.fallback === 'function'
+          ? setting.fallback(env)
+          : setting.fallback;
     if (raw === undefined) {
       values[setting.key] = undefined;
       continue;
     }
     const parsed = setting.parse(raw);
-    if ('problem' in parsed) problems.push(`${setting.variable} ${parsed.problem} (got "${redact(setting.variable, raw)}").`);
+    if ('problem' in parsed)
+      problems.push(`${setting.variable} ${parsed.problem} (got "${redact(setting.variable, raw)}").`);
     else values[setting.key] = parsed.value;
   }
   if (config.nodeEnv === 'production') {

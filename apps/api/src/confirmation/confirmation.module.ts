@@ -17,7 +17,8 @@ import { ConfirmationsController } from './confirmations.controller';
     },
     {
       provide: DescribeConfirmationLink,
-      useFactory: (uow: UnitOfWork, digester: TokenDigester, clock: Clock) => new DescribeConfirmationLink(uow, digester, clock),
+      useFactory: (uow: UnitOfWork, digester: TokenDigester, clock: Clock) =>
+        new DescribeConfirmationLink(uow, digester, clock),
       inject: [UnitOfWork, TokenDigester, Clock],
     },
   ],

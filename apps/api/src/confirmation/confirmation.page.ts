@@ -30,9 +30,17 @@ export class ConfirmationPage {
     const link = await this.describeLink.execute({ token: secret });
     switch (link.state) {
       case 'usable':
-        return this.views.render('confirm', { title: 'Confirm your email', maskedEmail: link.maskedEmail, token: secret });
+        return this.views.render('confirm', {
+          title: 'Confirm your email',
+          maskedEmail: link.maskedEmail,
+          token: secret,
+        });
       case 'already_confirmed':
-        return this.views.render('confirmed', { title: 'Already confirmed', status: link.state, maskedEmail: link.maskedEmail });
+        return this.views.render('confirmed', {
+          title: 'Already confirmed',
+          status: link.state,
+          maskedEmail: link.maskedEmail,
+        });
       default:
         return this.problem(reply, LINK_PROBLEMS[link.state]);
     }

@@ -20,7 +20,8 @@ export const LINK_PROBLEMS: Record<ProblemState, LinkProblem> = {
   superseded: {
     status: 400,
     heading: 'A newer link was sent',
-    message: 'A newer confirmation email was sent after this one, so this link no longer works. Use the link in the newest email, or ask for a new one.',
+    message:
+      'A newer confirmation email was sent after this one, so this link no longer works. Use the link in the newest email, or ask for a new one.',
     offerResend: true,
   },
   unknown: {

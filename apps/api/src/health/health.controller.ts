@@ -18,7 +18,9 @@ export class HealthController {
 
   /** Ready for traffic: the database answers and every migration has run. */
   @Get('ready')
-  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: string; checks: Record<string, Check> }> {
+  async ready(
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ status: string; checks: Record<string, Check> }> {
     const checks: Record<string, Check> = { database: 'down', migrations: 'pending' };
     try {
       await this.dataSource.query('SELECT 1');

@@ -26,26 +26,47 @@ export function domainErrorResponse(error: DomainError): ErrorResponse {
 }
 
 /** Errors raised by Fastify before a route runs (body parsing, size, media type). */
-export function transportErrorResponse(error: { statusCode?: number; code?: string; message?: string }): ErrorResponse | undefined {
+export function transportErrorResponse(error: {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+}): ErrorResponse | undefined {
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return {
         status: 400,
-        body: { errors: [{ field: 'body', message: 'The request body is not valid JSON. Send an object such as {"email": "...", "password": "..."}.' }] },
+        body: {
+          errors: [
+            {
+              field: 'body',
+              message:
+                'The request body is not valid JSON. Send an object such as {"email": "...", "password": "..."}.',
+            },
+          ],
+        },
       };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, body: { error: 'payload_too_large', message: 'The request body is larger than 16 KiB.' } };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return {
         status: 415,
-        body: { error: 'unsupported_media_type', message: 'Send JSON with Content-Type: application/json, or a form as application/x-www-form-urlencoded.' },
+        body: {
+          error: 'unsupported_media_type',
+          message: 'Send JSON with Content-Type: application/json, or a form as application/x-www-form-urlencoded.',
+        },
       };
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return { status: 400, body: { error: 'bad_request', message: 'The Content-Length header does not match the body.' } };
+      return {
+        status: 400,
+        body: { error: 'bad_request', message: 'The Content-Length header does not match the body.' },
+      };
     default:
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-        return { status: error.statusCode, body: { error: 'bad_request', message: error.message ?? 'The request could not be read.' } };
+        return {
+          status: error.statusCode,
+          body: { error: 'bad_request', message: error.message ?? 'The request could not be read.' },
+        };
       }
       return undefined;
   }

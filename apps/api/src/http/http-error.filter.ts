@@ -17,7 +17,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const response = this.toResponse(exception);
     if (response.status >= 500) {
-      this.logger.error(`${request.method} ${request.routeOptions?.url ?? 'unknown route'} failed`, (exception as Error)?.stack);
+      this.logger.error(
+        `${request.method} ${request.routeOptions?.url ?? 'unknown route'} failed`,
+        (exception as Error)?.stack,
+      );
     }
     if (wantsJson(request)) {
       void reply.status(response.status).type('application/json; charset=utf-8').send(response.body);
@@ -29,7 +32,8 @@ export class HttpErrorFilter implements ExceptionFilter {
         : this.views.render('link-problem', {
             title: 'Something went wrong',
             heading: response.status >= 500 ? 'Something went wrong' : 'We could not handle that request',
-            message: 'message' in response.body ? response.body.message : response.body.errors.map((e) => e.message).join(' '),
+            message:
+              'message' in response.body ? response.body.message : response.body.errors.map((e) => e.message).join(' '),
             offerResend: false,
           });
     void reply.status(response.status).type('text/html; charset=utf-8').send(page);
@@ -43,7 +47,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       if (transport) return transport;
       const status = exception.getStatus();
       const body = exception.getResponse();
-      if (typeof body === 'object' && body !== null && 'errors' in body) return { status, body: body as ErrorResponse['body'] };
+      if (typeof body === 'object' && body !== null && 'errors' in body)
+        return { status, body: body as ErrorResponse['body'] };
       return { status, body: { error: snake(HttpStatusName(status)), message: exception.message } };
     }
     return transportErrorResponse(exception as { statusCode?: number; code?: string }) ?? INTERNAL_ERROR;
@@ -57,11 +62,26 @@ function fastifyCause(exception: HttpException): { code: string; statusCode?: nu
 
 export function wantsJson(request: FastifyRequest): boolean {
   const url = request.url;
-  return url.startsWith('/api/') || url === '/api' || url.startsWith('/health') || !String(request.headers.accept ?? '').includes('text/html');
+  return (
+    url.startsWith('/api/') ||
+    url === '/api' ||
+    url.startsWith('/health') ||
+    !String(request.headers.accept ?? '').includes('text/html')
+  );
 }
 
 function HttpStatusName(status: number): string {
-  const names: Record<number, string> = { 400: 'bad request', 401: 'unauthorized', 403: 'forbidden', 404: 'not found', 405: 'method not allowed', 409: 'conflict', 413: 'payload too large', 415: 'unsupported media type', 429: 'too many requests' };
+  const names: Record<number, string> = {
+    400: 'bad request',
+    401: 'unauthorized',
+    403: 'forbidden',
+    404: 'not found',
+    405: 'method not allowed',
+    409: 'conflict',
+    413: 'payload too large',
+    415: 'unsupported media type',
+    429: 'too many requests',
+  };
   return names[status] ?? (status >= 500 ? 'internal error' : 'bad request');
 }
 

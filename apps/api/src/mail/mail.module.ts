@@ -7,7 +7,7 @@ import { MailerModule, MailerService } from '@nestjs-modules/mailer';
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Runtime } from '../runtime/runtime';
-import { smtpTransportOptions } from './smtp-transport-options';
+import { smtpTransportOptions } from '@gatehouse/infrastructure/mail/smtp-transport-options';
 
 /** Mail content (templates), mail transport (SMTP through the mailer) and the outbox worker between them. */
 @Module({})
@@ -22,11 +22,23 @@ export class MailModule {
         }),
       ],
       providers: [
-        { provide: EmailComposer, useValue: new EmailComposer({ appUrl: config.appUrl, productName: config.productName }) },
-        { provide: MailTransport, useFactory: (mailer: MailerService) => new MailerMailTransport(mailer), inject: [MailerService] },
+        {
+          provide: EmailComposer,
+          useValue: new EmailComposer({ appUrl: config.appUrl, productName: config.productName }),
+        },
+        {
+          provide: MailTransport,
+          useFactory: (mailer: MailerService) => new MailerMailTransport(mailer),
+          inject: [MailerService],
+        },
         {
           provide: OutboxWorker,
-          useFactory: (dataSource: DataSource, cipher: OutboxPayloadCipher, composer: EmailComposer, transport: MailTransport) =>
+          useFactory: (
+            dataSource: DataSource,
+            cipher: OutboxPayloadCipher,
+            composer: EmailComposer,
+            transport: MailTransport,
+          ) =>
             new OutboxWorker(
               dataSource,
               cipher,

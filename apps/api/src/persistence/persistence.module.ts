@@ -58,7 +58,16 @@ export class PersistenceModule {
         { provide: RandomSource, useClass: NodeCryptoRandomSource },
         { provide: Clock, useClass: SystemClock },
       ],
-      exports: [AppConfig, DataSource, OutboxPayloadCipher, UnitOfWork, PasswordHasher, TokenDigester, RandomSource, Clock],
+      exports: [
+        AppConfig,
+        DataSource,
+        OutboxPayloadCipher,
+        UnitOfWork,
+        PasswordHasher,
+        TokenDigester,
+        RandomSource,
+        Clock,
+      ],
     };
   }
 }

@@ -31,8 +31,13 @@ export class RegistrationModule {
         },
         {
           provide: RegisterUser,
-          useFactory: (uow: UnitOfWork, hasher: PasswordHasher, random: RandomSource, clock: Clock, mailer: ConfirmationMailer) =>
-            new RegisterUser(uow, hasher, random, clock, mailer),
+          useFactory: (
+            uow: UnitOfWork,
+            hasher: PasswordHasher,
+            random: RandomSource,
+            clock: Clock,
+            mailer: ConfirmationMailer,
+          ) => new RegisterUser(uow, hasher, random, clock, mailer),
           inject: [UnitOfWork, PasswordHasher, RandomSource, Clock, ConfirmationMailer],
         },
         {

@@ -25,7 +25,9 @@ export async function startLocalServices(config: AppConfig, log: (line: string) 
   try {
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
-      log(`No DATABASE_URL: starting the embedded PostgreSQL on 127.0.0.1:${config.embeddedPostgresPort} (data in ${path.join(config.dataDir, 'postgres')})`);
+      log(
+        `No DATABASE_URL: starting the embedded PostgreSQL on 127.0.0.1:${config.embeddedPostgresPort} (data in ${path.join(config.dataDir, 'postgres')})`,
+      );
       const server = await startEmbeddedPostgres({
         dataDir: path.join(config.dataDir, 'postgres'),
         port: config.embeddedPostgresPort,

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@gatehouse/infrastructure
 import { Pool } from 'pg';
 import { createApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
-import type { SmtpSink } from './smtp-sink';
+import type { SmtpSink } from '@gatehouse/infrastructure/testing/smtp-sink';
 
 export const TEST_APP_URL = 'https://gatehouse.test';
 export const TEST_APP_SECRET = 'test-secret-that-is-long-enough-0123456789';

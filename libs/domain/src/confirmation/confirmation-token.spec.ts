@@ -6,7 +6,14 @@ const issuedAt = new Date('2026-03-01T00:00:00Z');
 const day = 24 * 60 * 60 * 1000;
 
 function aToken(overrides: Partial<Parameters<typeof ConfirmationToken.restore>[0]> = {}) {
-  const token = ConfirmationToken.issue({ id: 't1', userId: 'u1', email: 'a@example.com', digest: 'd', now: issuedAt, ttlMs: day });
+  const token = ConfirmationToken.issue({
+    id: 't1',
+    userId: 'u1',
+    email: 'a@example.com',
+    digest: 'd',
+    now: issuedAt,
+    ttlMs: day,
+  });
   return ConfirmationToken.restore({
     id: token.id,
     userId: token.userId,

@@ -34,7 +34,9 @@ export function registrationHarness() {
 
   /** The secret from the newest confirmation email to this address, as the person would read it. */
   const latestLink = (address: string): string => {
-    const emails = store.outbox.filter((queued) => queued.email.to === address && queued.email.template === 'confirmation');
+    const emails = store.outbox.filter(
+      (queued) => queued.email.to === address && queued.email.template === 'confirmation',
+    );
     const last = emails[emails.length - 1]?.email;
     if (!last || last.template !== 'confirmation') throw new Error(`no confirmation email to ${address}`);
     return last.data.token;

@@ -10,7 +10,10 @@ async function signedUp(address = 'alice@example.com') {
 describe('ConfirmEmail', () => {
   it('activates the account and uses the token up', async () => {
     const { store, confirm, secret } = await signedUp();
-    await expect(confirm.execute({ token: secret })).resolves.toEqual({ status: 'confirmed', maskedEmail: 'al***@example.com' });
+    await expect(confirm.execute({ token: secret })).resolves.toEqual({
+      status: 'confirmed',
+      maskedEmail: 'al***@example.com',
+    });
     const user = store.userByEmail('alice@example.com')!;
     expect(user.status).toBe('active');
     expect([...store.tokens.values()][0].usedAt).not.toBeNull();

@@ -5,7 +5,10 @@ describe('DescribeConfirmationLink', () => {
     const { store, clock, register, resend, confirm, describe, latestLink } = registrationHarness();
     await register.execute({ email: 'alice@example.com', password: 'correct horse', locale: 'en' });
     const first = latestLink('alice@example.com');
-    await expect(describe.execute({ token: first })).resolves.toEqual({ state: 'usable', maskedEmail: 'al***@example.com' });
+    await expect(describe.execute({ token: first })).resolves.toEqual({
+      state: 'usable',
+      maskedEmail: 'al***@example.com',
+    });
     expect(store.userByEmail('alice@example.com')!.status).toBe('pending');
 
     clock.advance(EMAIL_COOLDOWN_MS);
@@ -14,7 +17,10 @@ describe('DescribeConfirmationLink', () => {
 
     const second = latestLink('alice@example.com');
     await confirm.execute({ token: second });
-    await expect(describe.execute({ token: second })).resolves.toEqual({ state: 'already_confirmed', maskedEmail: 'al***@example.com' });
+    await expect(describe.execute({ token: second })).resolves.toEqual({
+      state: 'already_confirmed',
+      maskedEmail: 'al***@example.com',
+    });
     await expect(describe.execute({ token: 'nonsense' })).resolves.toEqual({ state: 'unknown' });
   });
 

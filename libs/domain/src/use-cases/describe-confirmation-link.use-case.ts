@@ -28,9 +28,12 @@ export class DescribeConfirmationLink {
       const user = token ? await tx.users.findById(token.userId) : null;
       if (!token || !user) return { state: 'unknown' };
       const state = token.state(this.clock.now());
-      if (state === 'used') return user.isActive ? { state: 'already_confirmed', maskedEmail: user.email.masked() } : { state: 'unknown' };
+      if (state === 'used')
+        return user.isActive ? { state: 'already_confirmed', maskedEmail: user.email.masked() } : { state: 'unknown' };
       if (state === 'usable') {
-        return token.email === user.email.normalized ? { state, maskedEmail: user.email.masked() } : { state: 'unknown' };
+        return token.email === user.email.normalized
+          ? { state, maskedEmail: user.email.masked() }
+          : { state: 'unknown' };
       }
       return { state };
     });

@@ -46,7 +46,9 @@ describe('RegisterUser', () => {
     expect(store.userByEmail('bob@example.com')!.passwordHash).toBe('hashed:owner-password');
     expect(store.outbox).toHaveLength(2);
     await expect(confirm.execute({ token: firstLink })).rejects.toMatchObject({ code: 'CONFIRMATION.TOKEN_INVALID' });
-    await expect(confirm.execute({ token: latestLink('bob@example.com') })).resolves.toMatchObject({ status: 'confirmed' });
+    await expect(confirm.execute({ token: latestLink('bob@example.com') })).resolves.toMatchObject({
+      status: 'confirmed',
+    });
   });
 
   it('sends an active account a notice instead of a link, and leaves its password alone', async () => {

@@ -35,6 +35,8 @@ describe('ResendConfirmation', () => {
 
   it('refuses an address that is not one', async () => {
     const { resend } = registrationHarness();
-    await expect(resend.execute({ email: 'not an address' })).rejects.toMatchObject({ code: 'VALIDATION.INVALID_INPUT' });
+    await expect(resend.execute({ email: 'not an address' })).rejects.toMatchObject({
+      code: 'VALIDATION.INVALID_INPUT',
+    });
   });
 });

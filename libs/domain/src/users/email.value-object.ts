@@ -58,7 +58,8 @@ export class Email {
 
   private static problemWith(value: string): string | undefined {
     if (value.length === 0) return 'Enter your email address.';
-    if (value.length > MAX_ADDRESS_LENGTH) return `An email address can be at most ${MAX_ADDRESS_LENGTH} characters long.`;
+    if (value.length > MAX_ADDRESS_LENGTH)
+      return `An email address can be at most ${MAX_ADDRESS_LENGTH} characters long.`;
     const at = value.lastIndexOf('@');
     if (at <= 0 || at === value.length - 1) return 'Enter an email address like name@example.com.';
     const local = value.slice(0, at);

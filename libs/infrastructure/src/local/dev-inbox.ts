@@ -75,20 +75,29 @@ export class DevInbox {
       id,
       receivedAt: new Date().toISOString(),
       from: parsed.from?.text ?? '',
-      to: [parsed.to ?? []].flat().map((address) => address.text).join(', '),
+      to: [parsed.to ?? []]
+        .flat()
+        .map((address) => address.text)
+        .join(', '),
       subject: parsed.subject ?? '(no subject)',
       messageId: parsed.messageId ?? '',
       html: typeof parsed.html === 'string' ? parsed.html : '',
       text: parsed.text ?? '',
     };
-    await writeFile(path.join(this.directory, `${Date.now().toString().padStart(15, '0')}-${id}.json`), JSON.stringify(message));
+    await writeFile(
+      path.join(this.directory, `${Date.now().toString().padStart(15, '0')}-${id}.json`),
+      JSON.stringify(message),
+    );
     const stale = (await this.files()).slice(KEEP);
     await Promise.all(stale.map((file) => rm(path.join(this.directory, file), { force: true })));
   }
 
   private async files(): Promise<string[]> {
     const names = await readdir(this.directory).catch(() => [] as string[]);
-    return names.filter((name) => name.endsWith('.json')).sort().reverse();
+    return names
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .reverse();
   }
 
   private async read(file: string): Promise<InboxMessage | null> {

@@ -146,7 +146,9 @@ export class OutboxWorker {
       return;
     }
     const delayMs = this.retryDelayMs(row.attempts);
-    this.logger.warn(`Email ${row.id} attempt ${row.attempts} failed, retrying in ${Math.round(delayMs / 1000)} s: ${failure.message}`);
+    this.logger.warn(
+      `Email ${row.id} attempt ${row.attempts} failed, retrying in ${Math.round(delayMs / 1000)} s: ${failure.message}`,
+    );
     await this.dataSource.query(
       `UPDATE email_outbox
           SET state = 'queued', last_error = $2,

@@ -17,7 +17,12 @@
     if (local.length > 64) return 'The part before @ can be at most 64 characters long.';
     if (!LOCAL.test(local)) return 'The part before @ contains characters an email address cannot have.';
     if (labels.length < 2) return 'The part after @ needs a domain like example.com.';
-    if (!labels.every(function (l) { return LABEL.test(l); }) || !TOP.test(labels[labels.length - 1])) {
+    if (
+      !labels.every(function (l) {
+        return LABEL.test(l);
+      }) ||
+      !TOP.test(labels[labels.length - 1])
+    ) {
       return 'The part after @ is not a valid domain.';
     }
     return '';
@@ -45,15 +50,23 @@
 
   document.querySelectorAll('form[data-validate]').forEach(function (form) {
     form.querySelectorAll('input[name]').forEach(function (input) {
-      input.addEventListener('blur', function () { input.dataset.touched = '1'; check(input, false); });
-      input.addEventListener('input', function () { check(input, false); });
+      input.addEventListener('blur', function () {
+        input.dataset.touched = '1';
+        check(input, false);
+      });
+      input.addEventListener('input', function () {
+        check(input, false);
+      });
     });
     form.addEventListener('submit', function (event) {
       var firstBad = null;
       form.querySelectorAll('input[name]').forEach(function (input) {
         if (!check(input, true) && !firstBad) firstBad = input;
       });
-      if (firstBad) { event.preventDefault(); firstBad.focus(); }
+      if (firstBad) {
+        event.preventDefault();
+        firstBad.focus();
+      }
     });
   });
 })();

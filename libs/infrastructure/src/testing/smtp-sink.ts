@@ -46,7 +46,10 @@ export class SmtpSink {
               return;
             }
             this.received.push({
-              to: [mail.to ?? []].flat().map((address) => address.text).join(', '),
+              to: [mail.to ?? []]
+                .flat()
+                .map((address) => address.text)
+                .join(', '),
               subject: mail.subject ?? '',
               messageId: mail.messageId ?? '',
               html: typeof mail.html === 'string' ? mail.html : '',
@@ -90,19 +93,27 @@ export class SmtpSink {
 
   /** Waits until `count` emails have reached this address, failing after the timeout. */
   async waitFor(address: string, count = 1, timeoutMs = 15_000): Promise<ReceivedEmail[]> {
-    return waitUntil(() => (this.to(address).length >= count ? this.to(address) : undefined), timeoutMs, () =>
-      `${count} email(s) to ${address}; got ${this.to(address).length}`,
+    return waitUntil(
+      () => (this.to(address).length >= count ? this.to(address) : undefined),
+      timeoutMs,
+      () => `${count} email(s) to ${address}; got ${this.to(address).length}`,
     );
   }
 
   async waitForTotal(count: number, timeoutMs = 30_000): Promise<ReceivedEmail[]> {
-    return waitUntil(() => (this.received.length >= count ? this.received : undefined), timeoutMs, () =>
-      `${count} email(s) in all; got ${this.received.length}`,
+    return waitUntil(
+      () => (this.received.length >= count ? this.received : undefined),
+      timeoutMs,
+      () => `${count} email(s) in all; got ${this.received.length}`,
     );
   }
 }
 
-export async function waitUntil<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number, what: () => string): Promise<T> {
+export async function waitUntil<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs: number,
+  what: () => string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -1,0 +1,81 @@
+import { ConfigError, describeSettings, loadConfig, SETTINGS } from './app-config';
+import { describeDuration, parseDuration } from './durations';
+
+describe('loadConfig', () => {
+  it('starts with nothing set, using the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      appUrl: 'http://localhost:3000',
+      databaseUrl: undefined,
+      smtpUrl: undefined,
+      confirmationTokenTtlMs: 24 * 3_600_000,
+      emailCooldownMs: 60_000,
+      argon2MemoryKib: 19_456,
+      argon2TimeCost: 2,
+      argon2Parallelism: 1,
+    });
+  });
+
+  it('derives APP_URL from PORT and drops a trailing slash', () => {
+    expect(loadConfig({ PORT: '8080' }).appUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ APP_URL: 'https://id.example.com/' }).appUrl).toBe('https://id.example.com');
+  });
+
+  it('reports every bad value on a line of its own, naming the variable and hiding secrets', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: '99999',
+        APP_URL: 'ftp://x',
+        DATABASE_URL: 'mysql://u:hunter2@db/x',
+        CONFIRMATION_TOKEN_TTL: '1 day',
+        APP_SECRET: 'short',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems, message } = error as ConfigError;
+    expect(problems).toEqual([
+      'PORT must be a whole number from 0 to 65535 (got "99999").',
+      'APP_URL must start with http:// or https:// (got "ftp://x").',
+      'DATABASE_URL must start with postgres:// or postgresql:// (got "mysql://u:***@db/x").',
+      'APP_SECRET must be at least 32 characters long (got "***").',
+      'CONFIRMATION_TOKEN_TTL must be a duration such as 250ms, 30s, 5m, 24h or 7d (got "1 day").',
+    ]);
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('requires the real services and a secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /DATABASE_URL is required when NODE_ENV=production\.[\s\S]*SMTP_URL is required[\s\S]*APP_SECRET is required/,
+    );
+  });
+
+  it('lists every setting with its default for --help', () => {
+    const help = describeSettings();
+    for (const setting of SETTINGS) expect(help).toContain(setting.variable);
+    expect(help).toMatch(/CONFIRMATION_TOKEN_TTL\s+24h/);
+  });
+});
+
+describe('durations', () => {
+  it.each([
+    ['250ms', 250],
+    ['30s', 30_000],
+    ['5m', 300_000],
+    ['24h', 86_400_000],
+    ['7d', 604_800_000],
+    ['1.5h', 5_400_000],
+  ])('parses %s', (text, ms) => expect(parseDuration(text)).toBe(ms));
+
+  it.each(['', '10', 'h', '-5s', '5 s', '1w'])('refuses %j', (text) => expect(parseDuration(text)).toBeUndefined());
+
+  it('describes whole units for people', () => {
+    expect(describeDuration(86_400_000)).toBe('1 day');
+    expect(describeDuration(24 * 3_600_000 * 2)).toBe('2 days');
+    expect(describeDuration(3_600_000 * 5)).toBe('5 hours');
+    expect(describeDuration(90_000)).toBe('90 seconds');
+  });
+});
