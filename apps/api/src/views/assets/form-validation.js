@@ -36,6 +36,8 @@
   }
 
   var RULES = { email: emailProblem, password: passwordProblem };
+  // Exposed so a test can hold these rules against the server's on the same inputs.
+  window.gatehouseFormRules = RULES;
 
   function check(input, shout) {
     var rule = RULES[input.name];
