@@ -1,19 +1,12 @@
-import { SmtpSink, tokenFrom } from '@gatehouse/infrastructure/testing/smtp-sink';
-import { postJson, startTestApp, type TestApp } from './support/test-app';
+import { type SmtpSink, tokenFrom } from '@gatehouse/infrastructure/testing/smtp-sink';
+import { postJson, type TestApp, useTestApp } from './support/test-app';
 
 describe('Public HTTP contract for registrations and confirmations', () => {
+  const running = useTestApp();
   let smtp: SmtpSink;
   let gatehouse: TestApp;
 
-  beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    gatehouse = await startTestApp(smtp);
-  });
-
-  afterAll(async () => {
-    await gatehouse.close();
-    await smtp.down();
-  });
+  beforeAll(() => ({ smtp, gatehouse } = running));
 
   const register = (email: string, password = 'correct horse battery') =>
     postJson(gatehouse.baseUrl, '/api/registrations', { email, password });

@@ -1,19 +1,12 @@
-import { SmtpSink, tokenFrom } from '@gatehouse/infrastructure/testing/smtp-sink';
-import { postForm, postJson, startTestApp, TEST_APP_URL, type TestApp } from './support/test-app';
+import { type SmtpSink, tokenFrom } from '@gatehouse/infrastructure/testing/smtp-sink';
+import { postForm, postJson, TEST_APP_URL, type TestApp, useTestApp } from './support/test-app';
 
 describe('Registration, end to end: sign up, read the email, follow the link, press the button', () => {
+  const running = useTestApp();
   let smtp: SmtpSink;
   let gatehouse: TestApp;
 
-  beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    gatehouse = await startTestApp(smtp);
-  });
-
-  afterAll(async () => {
-    await gatehouse.close();
-    await smtp.down();
-  });
+  beforeAll(() => ({ smtp, gatehouse } = running));
 
   it('activates the account through the JSON API and the confirmation page', async () => {
     const signUp = await postJson(gatehouse.baseUrl, '/api/registrations', {

@@ -1,19 +1,12 @@
-import { SmtpSink, waitUntil } from '@gatehouse/infrastructure/testing/smtp-sink';
-import { postJson, startTestApp, type TestApp } from './support/test-app';
+import { type SmtpSink, waitUntil } from '@gatehouse/infrastructure/testing/smtp-sink';
+import { postJson, type TestApp, useTestApp } from './support/test-app';
 
 describe('Sign-ups while SMTP is down', () => {
+  const running = useTestApp();
   let smtp: SmtpSink;
   let gatehouse: TestApp;
 
-  beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    gatehouse = await startTestApp(smtp);
-  });
-
-  afterAll(async () => {
-    await gatehouse.close();
-    await smtp.down();
-  });
+  beforeAll(() => ({ smtp, gatehouse } = running));
 
   it('never fail: every email arrives once SMTP is back, none twice', async () => {
     await smtp.down();

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@gatehouse/infrastructure
 import { Pool } from 'pg';
 import { createApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
-import type { SmtpSink } from '@gatehouse/infrastructure/testing/smtp-sink';
+import { SmtpSink } from '@gatehouse/infrastructure/testing/smtp-sink';
 
 export const TEST_APP_URL = 'https://gatehouse.test';
 export const TEST_APP_SECRET = 'test-secret-that-is-long-enough-0123456789';
@@ -78,4 +78,32 @@ export async function postForm(baseUrl: string, path: string, fields: Record<str
     body: new URLSearchParams(fields).toString(),
   });
   return { status: response.status, html: await response.text() };
+}
+
+export interface RunningTestApp {
+  readonly smtp: SmtpSink;
+  readonly gatehouse: TestApp;
+}
+
+/** Starts an SMTP sink and the app before the file's tests and stops both after them. */
+export function useTestApp(env: Record<string, string> = {}): RunningTestApp {
+  const running: { smtp?: SmtpSink; gatehouse?: TestApp } = {};
+  beforeAll(async () => {
+    running.smtp = await SmtpSink.start();
+    running.gatehouse = await startTestApp(running.smtp, env);
+  });
+  afterAll(async () => {
+    await running.gatehouse?.close();
+    await running.smtp?.down();
+  });
+  return {
+    get smtp() {
+      if (!running.smtp) throw new Error('The SMTP sink starts in beforeAll.');
+      return running.smtp;
+    },
+    get gatehouse() {
+      if (!running.gatehouse) throw new Error('The app starts in beforeAll.');
+      return running.gatehouse;
+    },
+  };
 }
