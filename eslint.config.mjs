@@ -56,6 +56,7 @@ export default tseslint.config(
         process: 'readonly',
         console: 'readonly',
         Buffer: 'readonly',
+        window: 'writable',
         document: 'readonly',
       },
     },

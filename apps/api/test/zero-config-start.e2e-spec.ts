@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -56,7 +56,6 @@ describe('Zero-config start: embedded PostgreSQL and the development inbox', () 
   let baseUrl: string;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'pipe' });
     const parent = await mkdtemp(path.join(tmpdir(), 'gatehouse-start-'));
     await chmod(parent, 0o755);
     dataDir = path.join(parent, 'data');

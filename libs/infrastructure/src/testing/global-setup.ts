@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,8 @@ declare global {
 
 /** One PostgreSQL for the whole run: the machine's through TEST_DATABASE_URL, or an embedded one in a temp dir. */
 export default async function globalSetup(): Promise<void> {
+  // Tests that start Gatehouse as its own process (npm start, several workers) run the built files.
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: path.resolve(__dirname, '../../../..'), stdio: 'pipe' });
   if (process.env.TEST_DATABASE_URL) {
     process.env[TEST_SERVER_URL_VARIABLE] = process.env.TEST_DATABASE_URL;
     return;

@@ -19,6 +19,8 @@ export class SmtpSink {
   readonly received: ReceivedEmail[] = [];
   private server: SMTPServer | undefined;
   private failWith: { code: number; message: string } | undefined;
+  /** How long the server takes to accept each message, to keep a batch in flight. */
+  acceptDelayMs = 0;
   port = 0;
 
   static async start(): Promise<SmtpSink> {
@@ -40,7 +42,8 @@ export class SmtpSink {
       onData: (stream, _session, callback) => {
         const failure = this.failWith;
         simpleParser(stream)
-          .then((mail) => {
+          .then(async (mail) => {
+            if (this.acceptDelayMs) await new Promise((resolve) => setTimeout(resolve, this.acceptDelayMs));
             if (failure) {
               callback(Object.assign(new Error(failure.message), { responseCode: failure.code }));
               return;

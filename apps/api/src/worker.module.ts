@@ -1,0 +1,17 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { MailModule } from './mail/mail.module';
+import { PersistenceModule } from './persistence/persistence.module';
+import type { Runtime } from './runtime/runtime';
+import { ShutdownSequence } from './runtime/shutdown-sequence';
+
+/** Only the email worker: for running extra senders beside the API processes, on the same database. */
+@Module({})
+export class WorkerModule {
+  static forRoot(runtime: Runtime): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [PersistenceModule.forRoot(runtime), MailModule.forRoot(runtime)],
+      providers: [ShutdownSequence],
+    };
+  }
+}
