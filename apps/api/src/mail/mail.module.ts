@@ -3,6 +3,9 @@ import { MailerMailTransport } from '@gatehouse/infrastructure/mail/mailer.mail-
 import { MailTransport } from '@gatehouse/infrastructure/mail/mail-transport';
 import { OutboxPayloadCipher } from '@gatehouse/infrastructure/mail/outbox-payload.cipher';
 import { OutboxWorker } from '@gatehouse/infrastructure/mail/outbox-worker';
+import { TypeOrmDeliveryHistory } from '@gatehouse/infrastructure/persistence/delivery-history.typeorm-reader';
+import { DeliveryHistory } from '@gatehouse/domain/ports/delivery-history.port';
+import { GetDeliveryHistory } from '@gatehouse/domain/use-cases/get-delivery-history.use-case';
 import { MailerModule, MailerService } from '@nestjs-modules/mailer';
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -57,8 +60,18 @@ export class MailModule {
             ),
           inject: [DataSource, OutboxPayloadCipher, EmailComposer, MailTransport],
         },
+        {
+          provide: DeliveryHistory,
+          useFactory: (dataSource: DataSource) => new TypeOrmDeliveryHistory(dataSource),
+          inject: [DataSource],
+        },
+        {
+          provide: GetDeliveryHistory,
+          useFactory: (history: DeliveryHistory) => new GetDeliveryHistory(history),
+          inject: [DeliveryHistory],
+        },
       ],
-      exports: [OutboxWorker, EmailComposer],
+      exports: [OutboxWorker, EmailComposer, GetDeliveryHistory],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { MailerService } from '@nestjs-modules/mailer';
 import type { DataSource } from 'typeorm';
 import { createDataSource, runMigrations } from '../persistence/data-source';
+import { TypeOrmDeliveryHistory } from '../persistence/delivery-history.typeorm-reader';
 import { TypeOrmUnitOfWork } from '../persistence/typeorm.unit-of-work';
 import { SmtpSink, waitUntil } from '../testing/smtp-sink';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
@@ -128,6 +129,53 @@ describe('OutboxWorker delivering through a real SMTP server', () => {
       await worker.drainOnce();
     }
     expect(await row(id)).toMatchObject({ state: 'failed', attempts: 3 });
+  });
+
+  it("shows a person's delivery history: every email, its state, attempts, errors and times", async () => {
+    const userId = '00000000-0000-4000-8000-00000000aaaa';
+    await dataSource.query(
+      `INSERT INTO users (id, email, email_normalized, password_hash, status, created_at, updated_at)
+       VALUES ($1, 'History@example.com', 'history@example.com', 'x', 'pending', now(), now())`,
+      [userId],
+    );
+    const uow = new TypeOrmUnitOfWork(dataSource, { cipher, messageIdDomain: 'example.com' });
+    const enqueue = () =>
+      uow.run((tx) =>
+        tx.outbox.enqueue(
+          {
+            template: 'confirmation',
+            userId,
+            to: 'History@example.com',
+            locale: 'en',
+            data: { token: 'T'.repeat(43), expiresAt: '2026-06-01T00:00:00Z' },
+          },
+          new Date(),
+        ),
+      );
+    smtp.rejectWith(550, 'No such user');
+    await enqueue();
+    await worker.drainOnce();
+    smtp.acceptAll();
+    await enqueue();
+    await worker.drainOnce();
+    await enqueue();
+
+    const history = await new TypeOrmDeliveryHistory(dataSource).forUser(userId);
+    expect(history.map((email) => [email.state, email.attempts])).toEqual([
+      ['failed', 1],
+      ['sent', 1],
+      ['queued', 0],
+    ]);
+    expect(history[0].lastError).toContain('550');
+    expect(history[1].smtpResponse).toMatch(/^250/);
+    expect(history[1].sentAt).toBeInstanceOf(Date);
+    expect(history[2].nextAttemptAt).toBeInstanceOf(Date);
+    expect(
+      history.every(
+        (email) => email.recipient === 'History@example.com' && /^<.+@example\.com>$/.test(email.messageId),
+      ),
+    ).toBe(true);
+    expect(JSON.stringify(history)).not.toContain('T'.repeat(43));
   });
 
   it('grows the retry delay four-fold up to the cap, with jitter', () => {

@@ -1,0 +1,31 @@
+import type { DeliveryRecord, DeliveryState } from '@gatehouse/domain/mail/delivery-record';
+import { DeliveryHistory } from '@gatehouse/domain/ports/delivery-history.port';
+import type { DataSource } from 'typeorm';
+import { EmailOutboxRecord } from './email-outbox.record';
+
+export class TypeOrmDeliveryHistory extends DeliveryHistory {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async forUser(userId: string): Promise<DeliveryRecord[]> {
+    const rows = await this.dataSource.getRepository(EmailOutboxRecord).find({
+      where: { userId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      template: row.template,
+      recipient: row.recipient,
+      state: row.state as DeliveryState,
+      attempts: row.attempts,
+      lastError: row.lastError,
+      messageId: row.messageId,
+      smtpResponse: row.smtpResponse,
+      createdAt: row.createdAt,
+      // Only a queued email is waiting for a next attempt; for the others the column is bookkeeping.
+      nextAttemptAt: row.state === 'queued' ? row.nextAttemptAt : null,
+      sentAt: row.sentAt,
+    }));
+  }
+}
