@@ -1,3 +1,4 @@
+import { normalizeCode } from '@gatehouse/domain/confirmation/confirmation-code';
 import { InvalidInput } from '@gatehouse/domain/errors/invalid-input.error';
 import { Email } from '@gatehouse/domain/users/email.value-object';
 import { Password } from '@gatehouse/domain/users/password.value-object';
@@ -8,9 +9,9 @@ import { runInNewContext } from 'node:vm';
 type Rule = (raw: string) => string;
 
 /** Runs the page's script as a browser would, with a document that has no forms, and takes its rules. */
-function browserRules(): { email: Rule; password: Rule } {
+function browserRules(): { email: Rule; password: Rule; code: Rule } {
   const source = readFileSync(path.resolve(__dirname, '../src/views/assets/form-validation.js'), 'utf8');
-  const window: { gatehouseFormRules?: { email: Rule; password: Rule } } = {};
+  const window: { gatehouseFormRules?: { email: Rule; password: Rule; code: Rule } } = {};
   runInNewContext(source, { window, document: { querySelectorAll: () => [] } });
   if (!window.gatehouseFormRules) throw new Error('form-validation.js exposes no rules');
   return window.gatehouseFormRules;
@@ -69,5 +70,9 @@ describe('The sign-up page checks fields with the same rules as the server', () 
 
   it.each(PASSWORDS)('password %j', (raw) => {
     expect(rules.password(raw)).toBe(serverProblem(() => Password.parse(raw)));
+  });
+
+  it.each(['123456', '123 456', '123-456', ' 000001 ', '12345', '1234567', 'abcdef', ''])('code %j', (raw) => {
+    expect(rules.code(raw) === '').toBe(normalizeCode(raw) !== undefined);
   });
 });

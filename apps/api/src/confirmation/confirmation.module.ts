@@ -2,6 +2,7 @@ import { Clock } from '@gatehouse/domain/ports/clock.port';
 import { TokenDigester } from '@gatehouse/domain/ports/token-digester.port';
 import { UnitOfWork } from '@gatehouse/domain/ports/unit-of-work.port';
 import { ConfirmEmail } from '@gatehouse/domain/use-cases/confirm-email.use-case';
+import { ConfirmWithCode } from '@gatehouse/domain/use-cases/confirm-with-code.use-case';
 import { DescribeConfirmationLink } from '@gatehouse/domain/use-cases/describe-confirmation-link.use-case';
 import { Module } from '@nestjs/common';
 import { ConfirmationPage } from './confirmation.page';
@@ -13,6 +14,11 @@ import { ConfirmationsController } from './confirmations.controller';
     {
       provide: ConfirmEmail,
       useFactory: (uow: UnitOfWork, digester: TokenDigester, clock: Clock) => new ConfirmEmail(uow, digester, clock),
+      inject: [UnitOfWork, TokenDigester, Clock],
+    },
+    {
+      provide: ConfirmWithCode,
+      useFactory: (uow: UnitOfWork, digester: TokenDigester, clock: Clock) => new ConfirmWithCode(uow, digester, clock),
       inject: [UnitOfWork, TokenDigester, Clock],
     },
     {

@@ -18,6 +18,8 @@ const byCode = {
   }),
   'CONFIRMATION.TOKEN_INVALID': (error) => ({ status: 400, body: { error: 'token_invalid', message: error.message } }),
   'CONFIRMATION.TOKEN_EXPIRED': (error) => ({ status: 410, body: { error: 'token_expired', message: error.message } }),
+  'CONFIRMATION.CODE_INVALID': (error) => ({ status: 400, body: { error: 'code_invalid', message: error.message } }),
+  'CONFIRMATION.CODE_LOCKED': (error) => ({ status: 400, body: { error: 'code_locked', message: error.message } }),
   'USER.DISABLED': (error) => ({ status: 403, body: { error: 'account_disabled', message: error.message } }),
 } satisfies Record<ErrorCode, (error: DomainError) => ErrorResponse>;
 

@@ -5,6 +5,7 @@ import type { TransactionalPorts } from '../ports/unit-of-work.port';
 import type { User } from '../users/user.entity';
 import type { ConfirmationPolicy } from './confirmation-policy';
 import { ConfirmationToken } from './confirmation-token';
+import { codeDigestInput, sixDigitCode } from './confirmation-code';
 import { encodeTokenSecret, TOKEN_SECRET_BYTES } from './token-secret';
 
 export type MailOutcome = 'queued' | 'cooling_down';
@@ -26,11 +27,14 @@ export class ConfirmationMailer {
     const now = this.clock.now();
     if (await this.isCoolingDown(tx, user, now)) return 'cooling_down';
     const secret = encodeTokenSecret(this.random.bytes(TOKEN_SECRET_BYTES));
+    const id = this.random.uuid();
+    const code = sixDigitCode(this.random.bytes(4));
     const token = ConfirmationToken.issue({
-      id: this.random.uuid(),
+      id,
       userId: user.id,
       email: user.email.normalized,
       digest: this.digester.digest(secret),
+      codeDigest: this.digester.digest(codeDigestInput(id, code)),
       now,
       ttlMs: this.policy.tokenTtlMs,
     });
@@ -42,7 +46,7 @@ export class ConfirmationMailer {
         userId: user.id,
         to: user.email.value,
         locale: user.locale,
-        data: { token: secret, expiresAt: token.expiresAt.toISOString() },
+        data: { token: secret, code, expiresAt: token.expiresAt.toISOString() },
       },
       now,
     );

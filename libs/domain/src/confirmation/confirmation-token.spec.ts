@@ -24,6 +24,8 @@ function aToken(overrides: Partial<Parameters<typeof ConfirmationToken.restore>[
     expiresAt: token.expiresAt,
     usedAt: null,
     supersededAt: null,
+    codeDigest: null,
+    failedCodeAttempts: 0,
     ...overrides,
   });
 }

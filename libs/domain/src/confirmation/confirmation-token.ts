@@ -14,7 +14,13 @@ export interface ConfirmationTokenProps {
   expiresAt: Date;
   usedAt: Date | null;
   supersededAt: Date | null;
+  /** Digest of the short code sent with the link, bound to this token; null for tokens issued without one. */
+  codeDigest: string | null;
+  failedCodeAttempts: number;
 }
+
+/** Wrong codes a token takes before its code stops working (the link still works). */
+export const MAX_CODE_ATTEMPTS = 5;
 
 export type TokenState = 'usable' | 'used' | 'superseded' | 'expired';
 
@@ -30,6 +36,7 @@ export class ConfirmationToken {
     userId: string;
     email: string;
     digest: string;
+    codeDigest?: string;
     now: Date;
     ttlMs: number;
   }): ConfirmationToken {
@@ -43,6 +50,8 @@ export class ConfirmationToken {
       expiresAt: new Date(input.now.getTime() + input.ttlMs),
       usedAt: null,
       supersededAt: null,
+      codeDigest: input.codeDigest ?? null,
+      failedCodeAttempts: 0,
     });
   }
 
@@ -76,6 +85,15 @@ export class ConfirmationToken {
   }
   get supersededAt(): Date | null {
     return this.props.supersededAt;
+  }
+  get codeDigest(): string | null {
+    return this.props.codeDigest;
+  }
+  get failedCodeAttempts(): number {
+    return this.props.failedCodeAttempts;
+  }
+  get isCodeLocked(): boolean {
+    return this.props.codeDigest === null || this.props.failedCodeAttempts >= MAX_CODE_ATTEMPTS;
   }
 
   state(now: Date): TokenState {

@@ -9,6 +9,28 @@ export class TokenInvalid extends DomainError {
   }
 }
 
+/**
+ * A wrong code, or no code waiting for this address: the two get one answer, so a stranger typing codes
+ * learns nothing about which addresses have accounts.
+ */
+export class CodeInvalid extends DomainError {
+  readonly code = 'CONFIRMATION.CODE_INVALID' as const;
+
+  constructor() {
+    super(
+      'This code is not valid. Check the address and the 6 digits from the newest email. After 5 wrong codes a code stops working.',
+    );
+  }
+}
+
+export class CodeLocked extends DomainError {
+  readonly code = 'CONFIRMATION.CODE_LOCKED' as const;
+
+  constructor() {
+    super('Too many wrong codes: this code no longer works. Use the link in the email, or ask for a new email.');
+  }
+}
+
 export class TokenExpired extends DomainError {
   readonly code = 'CONFIRMATION.TOKEN_EXPIRED' as const;
 

@@ -5,7 +5,7 @@ export type OutgoingEmail =
       userId: string;
       to: string;
       locale: string;
-      data: { token: string; expiresAt: string };
+      data: { token: string; code: string; expiresAt: string };
     }
   | {
       template: 'already-registered';

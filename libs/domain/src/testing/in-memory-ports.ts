@@ -50,6 +50,8 @@ function tokenProps(token: ConfirmationToken) {
     expiresAt: token.expiresAt,
     usedAt: token.usedAt,
     supersededAt: token.supersededAt,
+    codeDigest: token.codeDigest,
+    failedCodeAttempts: token.failedCodeAttempts,
   };
 }
 
@@ -94,6 +96,19 @@ class InMemoryTokens extends ConfirmationTokenRepository {
   }
   async findByDigest(digest: string): Promise<ConfirmationToken | null> {
     return [...this.store.tokens.values()].find((token) => token.digest === digest) ?? null;
+  }
+  async findNewestOutstanding(userId: string): Promise<ConfirmationToken | null> {
+    const outstanding = [...this.store.tokens.values()]
+      .filter((token) => token.userId === userId && !token.usedAt && !token.supersededAt)
+      .sort((a, b) => b.issuedAt.getTime() - a.issuedAt.getTime());
+    return outstanding[0] ?? null;
+  }
+  async recordFailedCode(tokenId: string): Promise<number> {
+    const token = this.store.tokens.get(tokenId);
+    if (!token) return 0;
+    const failedCodeAttempts = token.failedCodeAttempts + 1;
+    this.store.tokens.set(tokenId, Token.restore({ ...tokenProps(token), failedCodeAttempts }));
+    return failedCodeAttempts;
   }
   async consume(tokenId: string, now: Date): Promise<boolean> {
     const token = this.store.tokens.get(tokenId);

@@ -1,5 +1,6 @@
 import { ConfirmationMailer } from '../confirmation/confirmation-mailer';
 import { ConfirmEmail } from '../use-cases/confirm-email.use-case';
+import { ConfirmWithCode } from '../use-cases/confirm-with-code.use-case';
 import { DescribeConfirmationLink } from '../use-cases/describe-confirmation-link.use-case';
 import { RegisterUser } from '../use-cases/register-user.use-case';
 import { ResendConfirmation } from '../use-cases/resend-confirmation.use-case';
@@ -31,16 +32,19 @@ export function registrationHarness() {
   const confirm = new ConfirmEmail(unitOfWork, digester, clock);
   const resend = new ResendConfirmation(unitOfWork, mailer);
   const describe = new DescribeConfirmationLink(unitOfWork, digester, clock);
+  const confirmWithCode = new ConfirmWithCode(unitOfWork, digester, clock);
 
   /** The secret from the newest confirmation email to this address, as the person would read it. */
-  const latestLink = (address: string): string => {
+  const latestConfirmation = (address: string) => {
     const emails = store.outbox.filter(
       (queued) => queued.email.to === address && queued.email.template === 'confirmation',
     );
     const last = emails[emails.length - 1]?.email;
     if (!last || last.template !== 'confirmation') throw new Error(`no confirmation email to ${address}`);
-    return last.data.token;
+    return last.data;
   };
+  const latestLink = (address: string): string => latestConfirmation(address).token;
+  const latestCode = (address: string): string => latestConfirmation(address).code;
 
-  return { store, clock, register, confirm, resend, describe, latestLink, hasher };
+  return { store, clock, register, confirm, confirmWithCode, resend, describe, latestLink, latestCode, hasher };
 }

@@ -48,6 +48,8 @@ export class DevInbox {
         resolve();
       });
     });
+    // A client that drops its connection must not take the inbox down with it.
+    server.on('error', () => undefined);
     this.server = server;
   }
 

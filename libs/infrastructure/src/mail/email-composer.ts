@@ -69,6 +69,9 @@ export class EmailComposer {
       const expiresAt = new Date(String(data.expiresAt));
       return {
         confirmUrl: `${base}/confirm?token=${encodeURIComponent(token)}`,
+        // Emails queued before codes existed have none: they show the link only.
+        code: typeof data.code === 'string' ? data.code : '',
+        codeUrl: `${base}/confirm/code`,
         expiresAt: expiresAt.toUTCString(),
       };
     }

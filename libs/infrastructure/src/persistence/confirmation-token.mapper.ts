@@ -13,6 +13,8 @@ export function tokenToDomain(record: ConfirmationTokenRecord): ConfirmationToke
     expiresAt: record.expiresAt,
     usedAt: record.usedAt,
     supersededAt: record.supersededAt,
+    codeDigest: record.codeDigest,
+    failedCodeAttempts: record.failedCodeAttempts,
   });
 }
 
@@ -27,5 +29,7 @@ export function tokenToRecord(token: ConfirmationToken): ConfirmationTokenRecord
   record.expiresAt = token.expiresAt;
   record.usedAt = token.usedAt;
   record.supersededAt = token.supersededAt;
+  record.codeDigest = token.codeDigest;
+  record.failedCodeAttempts = token.failedCodeAttempts;
   return record;
 }

@@ -28,4 +28,10 @@ export class ConfirmationTokenRecord {
 
   @Column('timestamptz', { name: 'superseded_at', nullable: true })
   supersededAt!: Date | null;
+
+  @Column('text', { name: 'code_digest', nullable: true })
+  codeDigest!: string | null;
+
+  @Column('integer', { name: 'failed_code_attempts' })
+  failedCodeAttempts!: number;
 }

@@ -36,7 +36,7 @@ describe('TypeORM adapters on a real PostgreSQL', () => {
     await Promise.all(others.map((other) => other.initialize()));
     const applied = await Promise.all([runMigrations(dataSource), ...others.map((other) => runMigrations(other))]);
     await Promise.all(others.map((other) => other.destroy()));
-    expect(applied.flat()).toEqual(['CreateRegistrationSchema1764072000000']);
+    expect(applied.flat()).toEqual(['CreateRegistrationSchema1764072000000', 'AddConfirmationCodes1764158400000']);
     expect(await hasPendingMigrations(dataSource)).toBe(false);
   });
 
@@ -110,7 +110,7 @@ describe('TypeORM adapters on a real PostgreSQL', () => {
           userId: user.id,
           to: user.email.value,
           locale: 'en',
-          data: { token: secret, expiresAt: now.toISOString() },
+          data: { token: secret, code: '123456', expiresAt: now.toISOString() },
         },
         now,
       );
@@ -122,7 +122,7 @@ describe('TypeORM adapters on a real PostgreSQL', () => {
     expect(row.recipient).toBe('Queue@Example.com');
     expect(row.message_id).toBe(`<${row.id}@example.test>`);
     expect(Buffer.from(row.payload).toString('latin1')).not.toContain(secret);
-    expect(cipher.decrypt(row.payload)).toEqual({ token: secret, expiresAt: now.toISOString() });
+    expect(cipher.decrypt(row.payload)).toEqual({ token: secret, code: '123456', expiresAt: now.toISOString() });
     expect(await uow.run((tx) => tx.outbox.lastQueuedAt('queue@example.com'))).toEqual(now);
     expect(await uow.run((tx) => tx.outbox.lastQueuedAt('nobody@example.com'))).toBeNull();
   });

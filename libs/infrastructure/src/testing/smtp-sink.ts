@@ -71,6 +71,8 @@ export class SmtpSink {
         resolve();
       });
     });
+    // A client that vanishes mid-session (a worker killed with SIGKILL) is the client's problem, not the server's.
+    server.on('error', () => undefined);
     this.port = (server.server.address() as AddressInfo).port;
     this.server = server;
   }

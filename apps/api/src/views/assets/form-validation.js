@@ -35,7 +35,11 @@
     return '';
   }
 
-  var RULES = { email: emailProblem, password: passwordProblem };
+  function codeProblem(raw) {
+    return /^\d{6}$/.test(raw.replace(/[\s-]/g, '')) ? '' : 'Enter the 6 digits from the email.';
+  }
+
+  var RULES = { email: emailProblem, password: passwordProblem, code: codeProblem };
   // Exposed so a test can hold these rules against the server's on the same inputs.
   window.gatehouseFormRules = RULES;
 

@@ -1,0 +1,13 @@
+import { IsDefined, IsString, MaxLength } from 'class-validator';
+
+export class ConfirmCodeRequestDto {
+  @MaxLength(1024, { message: 'The email address is far too long.' })
+  @IsString({ message: 'The email address must be a string.' })
+  @IsDefined({ message: 'Enter your email address.' })
+  email!: string;
+
+  @MaxLength(32, { message: 'Enter the 6 digits from the email.' })
+  @IsString({ message: 'The code must be a string of 6 digits.' })
+  @IsDefined({ message: 'Enter the 6 digits from the email.' })
+  code!: string;
+}
