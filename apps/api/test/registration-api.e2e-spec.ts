@@ -32,7 +32,7 @@ describe('Public HTTP contract for registrations and confirmations', () => {
     await forgetCooldown('new@example.com');
     const active = await register('new@example.com', 'yet another password');
     const [, , third] = await smtp.waitFor('new@example.com', 3);
-    expect(third.subject).toBe('You already have a Gatehouse account');
+    expect(third.subject).toBe('Your Gatehouse account already exists');
     expect(third.text).not.toContain('/confirm?token=');
 
     for (const answer of [fresh, pending, active]) {

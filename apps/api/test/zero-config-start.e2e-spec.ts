@@ -139,7 +139,7 @@ describe('Zero-config start: embedded PostgreSQL and the development inbox', () 
       const notice = await waitUntil(
         async () => {
           const html = await (await fetch(`${baseUrl}/dev/inbox`)).text();
-          return html.includes('You already have a Gatehouse account') ? true : undefined;
+          return html.includes('Your Gatehouse account already exists') ? true : undefined;
         },
         15_000,
         () => 'the "already have an account" notice, which proves the account survived the restart',

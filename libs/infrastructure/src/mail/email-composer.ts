@@ -18,7 +18,7 @@ const TEMPLATES: readonly EmailTemplate[] = ['confirmation', 'already-registered
 
 const SUBJECTS: Record<EmailTemplate, (product: string) => string> = {
   confirmation: (product) => `Confirm your email address for ${product}`,
-  'already-registered': (product) => `You already have a ${product} account`,
+  'already-registered': (product) => `Your ${product} account already exists`,
 };
 
 type Compiled = { html: HandlebarsTemplateDelegate; text: HandlebarsTemplateDelegate };
