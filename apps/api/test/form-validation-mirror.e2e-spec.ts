@@ -2,28 +2,35 @@ import { normalizeCode } from '@gatehouse/domain/confirmation/confirmation-code'
 import { InvalidInput } from '@gatehouse/domain/errors/invalid-input.error';
 import { Email } from '@gatehouse/domain/users/email.value-object';
 import { Password } from '@gatehouse/domain/users/password.value-object';
+import { SUPPORTED_LOCALES } from '@gatehouse/infrastructure/i18n/locale';
+import { Translator } from '@gatehouse/infrastructure/i18n/translator';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
+import { PAGE_MESSAGES, type PageMessageKey } from '../src/views/page-messages';
 
-type Rule = (raw: string) => string;
+type Rule = (raw: string, language: string) => string;
 
 /** Runs the page's script as a browser would, with a document that has no forms, and takes its rules. */
 function browserRules(): { email: Rule; password: Rule; code: Rule } {
   const source = readFileSync(path.resolve(__dirname, '../src/views/assets/form-validation.js'), 'utf8');
   const window: { gatehouseFormRules?: { email: Rule; password: Rule; code: Rule } } = {};
-  runInNewContext(source, { window, document: { querySelectorAll: () => [] } });
+  runInNewContext(source, { window, document: { querySelectorAll: () => [], documentElement: { lang: 'en' } } });
   if (!window.gatehouseFormRules) throw new Error('form-validation.js exposes no rules');
   return window.gatehouseFormRules;
 }
 
-function serverProblem(parse: () => unknown): string {
+const pages = new Translator(PAGE_MESSAGES);
+
+/** What the server's page says about this input in this language: '' when the input is accepted. */
+function serverProblem(parse: () => unknown, language: string): string {
   try {
     parse();
     return '';
   } catch (error) {
-    if (error instanceof InvalidInput) return error.problems[0].message;
-    throw error;
+    if (!(error instanceof InvalidInput)) throw error;
+    const [problem] = error.problems;
+    return pages.text(language, `problem.${problem.rule}` as PageMessageKey, problem.params);
   }
 }
 
@@ -60,19 +67,21 @@ const PASSWORDS = [
   'пароль12',
   '        ',
 ];
+const CODES = ['123456', '123 456', '123-456', ' 000001 ', '12345', '1234567', 'abcdef', ''];
 
-describe('The sign-up page checks fields with the same rules as the server', () => {
+describe.each(SUPPORTED_LOCALES)('The pages check fields as the server does, in %s', (language) => {
   const rules = browserRules();
 
   it.each(EMAILS)('email %j', (raw) => {
-    expect(rules.email(raw)).toBe(serverProblem(() => Email.parse(raw)));
+    expect(rules.email(raw, language)).toBe(serverProblem(() => Email.parse(raw), language));
   });
 
   it.each(PASSWORDS)('password %j', (raw) => {
-    expect(rules.password(raw)).toBe(serverProblem(() => Password.parse(raw)));
+    expect(rules.password(raw, language)).toBe(serverProblem(() => Password.parse(raw), language));
   });
 
-  it.each(['123456', '123 456', '123-456', ' 000001 ', '12345', '1234567', 'abcdef', ''])('code %j', (raw) => {
-    expect(rules.code(raw) === '').toBe(normalizeCode(raw) !== undefined);
+  it.each(CODES)('code %j', (raw) => {
+    const accepted = normalizeCode(raw) !== undefined;
+    expect(rules.code(raw, language)).toBe(accepted ? '' : pages.text(language, 'problem.code.shape'));
   });
 });

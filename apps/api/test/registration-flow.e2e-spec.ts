@@ -84,7 +84,8 @@ describe('Registration, end to end: sign up, read the email, follow the link, pr
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toContain('javascript');
     const body = await script.text();
-    expect(body).toContain('Use at least 8 characters');
+    expect(body).toContain('Use at least {min} characters (you typed {length}).');
+    expect(body).toContain('Verwenden Sie mindestens {min} Zeichen');
     expect(body).toContain('Array.from(raw).length');
     expect((await fetch(`${gatehouse.baseUrl}/assets/..%2Fpackage.json`)).status).toBe(404);
   });

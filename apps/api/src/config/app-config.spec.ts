@@ -1,5 +1,5 @@
 import { ConfigError, describeSettings, loadConfig, SETTINGS } from './app-config';
-import { describeDuration, parseDuration } from './durations';
+import { durationParts, parseDuration } from './durations';
 
 describe('loadConfig', () => {
   it('starts with nothing set, using the documented defaults', () => {
@@ -72,10 +72,10 @@ describe('durations', () => {
 
   it.each(['', '10', 'h', '-5s', '5 s', '1w'])('refuses %j', (text) => expect(parseDuration(text)).toBeUndefined());
 
-  it('describes whole units for people', () => {
-    expect(describeDuration(86_400_000)).toBe('1 day');
-    expect(describeDuration(24 * 3_600_000 * 2)).toBe('2 days');
-    expect(describeDuration(3_600_000 * 5)).toBe('5 hours');
-    expect(describeDuration(90_000)).toBe('90 seconds');
+  it('names the largest whole unit, for sentences shown to people', () => {
+    expect(durationParts(86_400_000)).toEqual({ count: 1, unit: 'day' });
+    expect(durationParts(24 * 3_600_000 * 2)).toEqual({ count: 2, unit: 'day' });
+    expect(durationParts(3_600_000 * 5)).toEqual({ count: 5, unit: 'hour' });
+    expect(durationParts(90_000)).toEqual({ count: 90, unit: 'second' });
   });
 });

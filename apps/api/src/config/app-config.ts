@@ -12,6 +12,8 @@ export class AppConfig {
   smtpPoolSize!: number;
   mailFrom!: string;
   productName!: string;
+  supportEmail!: string | undefined;
+  brandColor!: string;
   appSecret!: string | undefined;
   confirmationTokenTtlMs!: number;
   emailCooldownMs!: number;
@@ -150,6 +152,24 @@ export const SETTINGS: readonly Setting[] = [
     fallback: 'Gatehouse',
     description: 'Name shown on the pages and in emails.',
     parse: text,
+  },
+  {
+    variable: 'SUPPORT_EMAIL',
+    key: 'supportEmail',
+    fallback: undefined,
+    description: 'Address shown at the foot of every email for questions. Unset: no footer.',
+    parse: (raw) =>
+      /^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/.test(raw.trim())
+        ? { value: raw.trim() }
+        : { problem: 'must be an email address' },
+  },
+  {
+    variable: 'BRAND_COLOR',
+    key: 'brandColor',
+    fallback: '#1d4ed8',
+    description: 'Colour of buttons and links in emails, as #rrggbb.',
+    parse: (raw) =>
+      /^#[0-9a-f]{6}$/i.test(raw.trim()) ? { value: raw.trim() } : { problem: 'must be a colour like #1d4ed8' },
   },
   {
     variable: 'APP_SECRET',

@@ -7,19 +7,18 @@ export function parseDuration(text: string): number | undefined {
   return Math.round(Number(match[1]) * UNITS[match[2]]);
 }
 
-/** 86400000 to "24 hours", for sentences shown to people. */
-export function describeDuration(ms: number): string {
-  const units: Array<[number, string]> = [
+export type DurationUnit = 'day' | 'hour' | 'minute' | 'second';
+
+/** 86400000 to {count: 1, unit: 'day'}: the largest whole unit, for sentences shown to people. */
+export function durationParts(ms: number): { count: number; unit: DurationUnit } {
+  const units: Array<[number, DurationUnit]> = [
     [86_400_000, 'day'],
     [3_600_000, 'hour'],
     [60_000, 'minute'],
     [1000, 'second'],
   ];
-  for (const [size, name] of units) {
-    if (ms >= size && ms % size === 0) {
-      const count = ms / size;
-      return `${count} ${name}${count === 1 ? '' : 's'}`;
-    }
+  for (const [size, unit] of units) {
+    if (ms >= size && ms % size === 0) return { count: ms / size, unit };
   }
-  return `${Math.ceil(ms / 1000)} seconds`;
+  return { count: Math.ceil(ms / 1000), unit: 'second' };
 }

@@ -16,7 +16,7 @@ export class DevInboxPage {
   @Header('Content-Type', HTML)
   @Header('Cache-Control', 'no-store')
   async list(): Promise<string> {
-    return this.views.render('dev-inbox', { title: 'Development inbox', messages: await this.inbox.list() });
+    return this.views.render('dev-inbox', 'en', { title: 'Development inbox', messages: await this.inbox.list() });
   }
 
   @Get(':id')
@@ -26,6 +26,6 @@ export class DevInboxPage {
     const message = /^[0-9a-f-]{36}$/.test(id) ? await this.inbox.get(id) : null;
     if (!message) throw new NotFoundException('No such email in the development inbox.');
     const links = [...new Set(message.text.match(/https?:\/\/\S+/g) ?? [])];
-    return this.views.render('dev-inbox-message', { title: message.subject, message, links });
+    return this.views.render('dev-inbox-message', 'en', { title: message.subject, message, links });
   }
 }

@@ -1,10 +1,15 @@
 import type { DomainError } from '@gatehouse/domain/errors/domain-error';
 import type { ErrorCode } from '@gatehouse/domain/errors/error-code';
-import type { FieldProblem } from '@gatehouse/domain/errors/invalid-input.error';
 import { InvalidInput } from '@gatehouse/domain/errors/invalid-input.error';
 
 /** The two documented error bodies: field problems, or one machine-readable error with a sentence. */
-export type ErrorBody = { errors: FieldProblem[] } | { error: string; message: string };
+/** What the JSON API says about one field: which, and what to do about it. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export type ErrorBody = { errors: FieldError[] } | { error: string; message: string };
 
 export interface ErrorResponse {
   status: number;
@@ -14,7 +19,7 @@ export interface ErrorResponse {
 const byCode = {
   'VALIDATION.INVALID_INPUT': (error) => ({
     status: 400,
-    body: { errors: [...(error as InvalidInput).problems] },
+    body: { errors: (error as InvalidInput).problems.map(({ field, message }) => ({ field, message })) },
   }),
   'CONFIRMATION.TOKEN_INVALID': (error) => ({ status: 400, body: { error: 'token_invalid', message: error.message } }),
   'CONFIRMATION.TOKEN_EXPIRED': (error) => ({ status: 410, body: { error: 'token_expired', message: error.message } }),

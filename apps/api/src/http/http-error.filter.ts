@@ -28,8 +28,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     const page =
       response.status === 404
-        ? this.views.render('not-found', { title: 'Page not found' })
-        : this.views.render('link-problem', {
+        ? this.views.render('not-found', 'en', { title: 'Page not found' })
+        : this.views.render('link-problem', 'en', {
             title: 'Something went wrong',
             heading: response.status >= 500 ? 'Something went wrong' : 'We could not handle that request',
             message:

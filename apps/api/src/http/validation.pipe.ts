@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@gatehouse/domain/errors/invalid-input.error';
+import type { FieldError } from './error-responses';
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 
 // When a field breaks several rules, the most basic one is the one a person can act on first.
@@ -31,7 +31,7 @@ export function createValidationPipe(): ValidationPipe {
   return new FieldValidationPipe();
 }
 
-function problems(error: ValidationError, prefix = ''): FieldProblem[] {
+function problems(error: ValidationError, prefix = ''): FieldError[] {
   const field = prefix ? `${prefix}.${error.property}` : error.property;
   const constraints = Object.entries(error.constraints ?? {});
   const rank = (name: string) => {

@@ -27,7 +27,12 @@ export class MailModule {
       providers: [
         {
           provide: EmailComposer,
-          useValue: new EmailComposer({ appUrl: config.appUrl, productName: config.productName }),
+          useValue: new EmailComposer({
+            appUrl: config.appUrl,
+            productName: config.productName,
+            supportEmail: config.supportEmail,
+            brandColor: config.brandColor,
+          }),
         },
         {
           provide: MailTransport,

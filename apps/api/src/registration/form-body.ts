@@ -1,4 +1,7 @@
 import { InvalidInput } from '@gatehouse/domain/errors/invalid-input.error';
+import type { Locale } from '@gatehouse/infrastructure/i18n/locale';
+import type { PageMessageKey } from '../views/page-messages';
+import type { ViewRenderer } from '../views/view-renderer';
 
 /** A form field as text: browsers send strings, anything else (a repeated field, nothing) counts as empty. */
 export function formField(body: unknown, name: string): string {
@@ -6,8 +9,13 @@ export function formField(body: unknown, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** Field problems keyed by field, for the templates; anything else is rethrown to the error filter. */
-export function fieldErrors(error: unknown): Record<string, string> {
+/** Field problems keyed by field, in the visitor's language; anything else is rethrown to the error filter. */
+export function fieldErrors(error: unknown, locale: Locale, views: ViewRenderer): Record<string, string> {
   if (!(error instanceof InvalidInput)) throw error;
-  return Object.fromEntries(error.problems.map((problem) => [problem.field, problem.message]));
+  return Object.fromEntries(
+    error.problems.map((problem) => [
+      problem.field,
+      views.text(locale, `problem.${problem.rule}` as PageMessageKey, problem.params),
+    ]),
+  );
 }

@@ -1,16 +1,17 @@
 import { RegisterUser } from '@gatehouse/domain/use-cases/register-user.use-case';
 import { ResendConfirmation } from '@gatehouse/domain/use-cases/resend-confirmation.use-case';
+import type { Locale } from '@gatehouse/infrastructure/i18n/locale';
 import { Body, Controller, Get, Header, HttpCode, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../config/app-config';
-import { describeDuration } from '../config/durations';
+import { RequestLocale } from '../http/request-locale.decorator';
 import { ViewRenderer } from '../views/view-renderer';
 import { DevInboxLink } from './dev-inbox-link';
 import { fieldErrors, formField } from './form-body';
 
 const HTML = 'text/html; charset=utf-8';
 
-/** The sign-up and "send the link again" pages: plain forms that work without JavaScript. */
+/** The sign-up and "send the link again" pages: plain forms that work without JavaScript, in the visitor's language. */
 @Controller()
 export class RegistrationPage {
   constructor(
@@ -23,49 +24,65 @@ export class RegistrationPage {
 
   @Get()
   @Header('Content-Type', HTML)
-  show(): string {
-    return this.views.render('register', { title: 'Create your account', errors: {} });
+  show(@RequestLocale() locale: Locale): string {
+    return this.views.render('register', locale, { title: 'register.title', errors: {} });
   }
 
   @Post('register')
   @HttpCode(200)
   @Header('Content-Type', HTML)
-  async submit(@Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async submit(
+    @Body() body: unknown,
+    @RequestLocale() locale: Locale,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const email = formField(body, 'email');
     try {
-      await this.registerUser.execute({ email, password: formField(body, 'password'), locale: 'en' });
+      await this.registerUser.execute({ email, password: formField(body, 'password'), locale });
     } catch (error) {
       void reply.status(400);
-      return this.views.render('register', { title: 'Create your account', email, errors: fieldErrors(error) });
+      return this.views.render('register', locale, {
+        title: 'register.title',
+        email,
+        errors: fieldErrors(error, locale, this.views),
+      });
     }
-    return this.checkEmail(email);
+    return this.checkEmail(email, locale);
   }
 
   @Get('resend')
   @Header('Content-Type', HTML)
-  showResend(): string {
-    return this.views.render('resend', { title: 'Send the link again', errors: {} });
+  showResend(@RequestLocale() locale: Locale): string {
+    return this.views.render('resend', locale, { title: 'resend.title', errors: {} });
   }
 
   @Post('resend')
   @HttpCode(200)
   @Header('Content-Type', HTML)
-  async submitResend(@Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async submitResend(
+    @Body() body: unknown,
+    @RequestLocale() locale: Locale,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const email = formField(body, 'email');
     try {
       await this.resendConfirmation.execute({ email });
     } catch (error) {
       void reply.status(400);
-      return this.views.render('resend', { title: 'Send the link again', email, errors: fieldErrors(error) });
+      return this.views.render('resend', locale, {
+        title: 'resend.title',
+        email,
+        errors: fieldErrors(error, locale, this.views),
+      });
     }
-    return this.checkEmail(email);
+    return this.checkEmail(email, locale);
   }
 
-  private checkEmail(email: string): string {
-    return this.views.render('check-email', {
-      title: 'Check your email',
+  private checkEmail(email: string, locale: Locale): string {
+    return this.views.render('check-email', locale, {
+      title: 'check.title',
       email: email.trim(),
-      linkLifetime: describeDuration(this.config.confirmationTokenTtlMs),
+      linkLifetime: this.views.duration(locale, this.config.confirmationTokenTtlMs),
       inboxUrl: this.devInboxUrl.url,
     });
   }

@@ -1,6 +1,8 @@
 import { RegisterUser } from '@gatehouse/domain/use-cases/register-user.use-case';
 import { ResendConfirmation } from '@gatehouse/domain/use-cases/resend-confirmation.use-case';
+import type { Locale } from '@gatehouse/infrastructure/i18n/locale';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { RequestLocale } from '../http/request-locale.decorator';
 import { AcceptedResponseDto } from './dto/accepted.response.dto';
 import { RegisterRequestDto } from './dto/register.request.dto';
 import { ResendRequestDto } from './dto/resend.request.dto';
@@ -14,8 +16,9 @@ export class RegistrationsController {
 
   @Post()
   @HttpCode(202)
-  async register(@Body() body: RegisterRequestDto): Promise<AcceptedResponseDto> {
-    await this.registerUser.execute({ email: body.email, password: body.password, locale: 'en' });
+  async register(@Body() body: RegisterRequestDto, @RequestLocale() locale: Locale): Promise<AcceptedResponseDto> {
+    // The language of every email this person will get: the one their client asked for at sign-up.
+    await this.registerUser.execute({ email: body.email, password: body.password, locale });
     return AcceptedResponseDto.registration;
   }
 

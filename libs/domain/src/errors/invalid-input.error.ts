@@ -1,8 +1,27 @@
 import { DomainError } from './domain-error';
 
+/** Which rule an input broke: a stable name a client or a page can translate, with the numbers it needs. */
+export const PROBLEM_RULES = [
+  'email.required',
+  'email.too_long',
+  'email.shape',
+  'email.local_too_long',
+  'email.local_characters',
+  'email.domain_missing',
+  'email.domain_invalid',
+  'password.too_short',
+  'password.too_long',
+  'code.shape',
+] as const;
+
+export type ProblemRule = (typeof PROBLEM_RULES)[number];
+
 export interface FieldProblem {
   field: string;
+  /** The sentence in English, the default language. */
   message: string;
+  rule: ProblemRule;
+  params?: Record<string, number>;
 }
 
 /** One or more fields a person typed break a rule; each problem says which field and why. */
@@ -13,7 +32,7 @@ export class InvalidInput extends DomainError {
     super(problems.map((problem) => `${problem.field}: ${problem.message}`).join('; '));
   }
 
-  static of(field: string, message: string): InvalidInput {
-    return new InvalidInput([{ field, message }]);
+  static of(field: string, rule: ProblemRule, message: string, params?: Record<string, number>): InvalidInput {
+    return new InvalidInput([{ field, rule, message, ...(params ? { params } : {}) }]);
   }
 }

@@ -23,7 +23,7 @@ export class ConfirmWithCode {
   async execute(input: { email: string; code: string }): Promise<ConfirmEmailResult> {
     const email = Email.parse(input.email);
     const code = normalizeCode(input.code);
-    if (!code) throw InvalidInput.of('code', 'Enter the 6 digits from the email.');
+    if (!code) throw InvalidInput.of('code', 'code.shape', 'Enter the 6 digits from the email.');
 
     // A wrong try must be counted even though the request fails, so the transaction returns the refusal
     // and it is thrown only after the count has committed.

@@ -1,4 +1,6 @@
-import { InvalidInput } from '../errors/invalid-input.error';
+import { InvalidInput, type ProblemRule } from '../errors/invalid-input.error';
+
+type Problem = { rule: ProblemRule; message: string; params?: Record<string, number> };
 
 // RFC 5321 limits; the local part allows what real mailboxes use (dot-atom, Unicode per RFC 6531),
 // the domain needs at least two labels so typos like "alice@example" are caught.
@@ -23,7 +25,7 @@ export class Email {
   static parse(raw: string): Email {
     const value = raw.trim().normalize('NFC');
     const problem = Email.problemWith(value);
-    if (problem) throw InvalidInput.of('email', problem);
+    if (problem) throw InvalidInput.of('email', problem.rule, problem.message, problem.params);
     return new Email(value, Email.normalize(value));
   }
 
@@ -56,20 +58,39 @@ export class Email {
     return this.value;
   }
 
-  private static problemWith(value: string): string | undefined {
-    if (value.length === 0) return 'Enter your email address.';
-    if (value.length > MAX_ADDRESS_LENGTH)
-      return `An email address can be at most ${MAX_ADDRESS_LENGTH} characters long.`;
+  private static problemWith(value: string): Problem | undefined {
+    if (value.length === 0) return { rule: 'email.required', message: 'Enter your email address.' };
+    if (value.length > MAX_ADDRESS_LENGTH) {
+      return {
+        rule: 'email.too_long',
+        message: `An email address can be at most ${MAX_ADDRESS_LENGTH} characters long.`,
+        params: { max: MAX_ADDRESS_LENGTH },
+      };
+    }
     const at = value.lastIndexOf('@');
-    if (at <= 0 || at === value.length - 1) return 'Enter an email address like name@example.com.';
+    if (at <= 0 || at === value.length - 1) {
+      return { rule: 'email.shape', message: 'Enter an email address like name@example.com.' };
+    }
     const local = value.slice(0, at);
     const domain = value.slice(at + 1);
-    if (local.length > MAX_LOCAL_LENGTH) return `The part before @ can be at most ${MAX_LOCAL_LENGTH} characters long.`;
-    if (!LOCAL_PART.test(local)) return 'The part before @ contains characters an email address cannot have.';
+    if (local.length > MAX_LOCAL_LENGTH) {
+      return {
+        rule: 'email.local_too_long',
+        message: `The part before @ can be at most ${MAX_LOCAL_LENGTH} characters long.`,
+        params: { max: MAX_LOCAL_LENGTH },
+      };
+    }
+    if (!LOCAL_PART.test(local)) {
+      return {
+        rule: 'email.local_characters',
+        message: 'The part before @ contains characters an email address cannot have.',
+      };
+    }
     const labels = domain.split('.');
-    if (labels.length < 2) return 'The part after @ needs a domain like example.com.';
+    if (labels.length < 2)
+      return { rule: 'email.domain_missing', message: 'The part after @ needs a domain like example.com.' };
     if (!labels.every((label) => DOMAIN_LABEL.test(label)) || !TOP_LEVEL_LABEL.test(labels[labels.length - 1])) {
-      return 'The part after @ is not a valid domain.';
+      return { rule: 'email.domain_invalid', message: 'The part after @ is not a valid domain.' };
     }
     return undefined;
   }

@@ -13,10 +13,26 @@ export class Password {
   static parse(raw: string): Password {
     const length = [...raw].length;
     if (length < PASSWORD_MIN_LENGTH) {
-      throw InvalidInput.of('password', `Use at least ${PASSWORD_MIN_LENGTH} characters (you typed ${length}).`);
+      throw InvalidInput.of(
+        'password',
+        'password.too_short',
+        `Use at least ${PASSWORD_MIN_LENGTH} characters (you typed ${length}).`,
+        {
+          min: PASSWORD_MIN_LENGTH,
+          length,
+        },
+      );
     }
     if (length > PASSWORD_MAX_LENGTH) {
-      throw InvalidInput.of('password', `Use at most ${PASSWORD_MAX_LENGTH} characters (you typed ${length}).`);
+      throw InvalidInput.of(
+        'password',
+        'password.too_long',
+        `Use at most ${PASSWORD_MAX_LENGTH} characters (you typed ${length}).`,
+        {
+          max: PASSWORD_MAX_LENGTH,
+          length,
+        },
+      );
     }
     return new Password(raw);
   }

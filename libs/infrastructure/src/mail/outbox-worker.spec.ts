@@ -31,7 +31,7 @@ describe('OutboxWorker delivering through a real SMTP server', () => {
     worker = new OutboxWorker(
       dataSource,
       cipher,
-      new EmailComposer({ appUrl: 'https://id.example.com', productName: 'Acme' }),
+      new EmailComposer({ appUrl: 'https://id.example.com', productName: 'Acme', brandColor: '#1d4ed8' }),
       new MailerMailTransport(mailer),
       {
         from: 'Acme <no-reply@example.com>',

@@ -27,6 +27,7 @@ interface ClaimedRow {
   id: string;
   recipient: string;
   template: EmailTemplate;
+  locale: string;
   payload: Buffer | null;
   message_id: string;
   attempts: number;
@@ -106,7 +107,7 @@ export class OutboxWorker {
              ORDER BY next_attempt_at
              LIMIT $1
              FOR UPDATE SKIP LOCKED)
-        RETURNING id, recipient, template, payload, message_id, attempts)
+        RETURNING id, recipient, template, locale, payload, message_id, attempts)
        SELECT * FROM claimed`,
       [this.settings.batchSize, this.settings.leaseMs],
     );
@@ -116,7 +117,7 @@ export class OutboxWorker {
     try {
       if (!row.payload) throw new Error('The email has no content left to send.');
       const data = this.cipher.decrypt(row.payload) as Record<string, unknown>;
-      const email = this.composer.compose(row.template, data);
+      const email = this.composer.compose(row.template, row.locale, data);
       const receipt = await this.transport.send({
         from: this.settings.from,
         to: row.recipient,
