@@ -97,6 +97,32 @@ describe('Outbox workers in separate processes on one database', () => {
     expect(rows.rows).toEqual([{ state: 'sent', attempts: 1, n: 2000 }]);
   });
 
+  it('on SIGTERM a worker finishes what it is sending, records it, and exits; nothing is sent twice', async () => {
+    await queue(300);
+    smtp.acceptDelayMs = 10;
+    const worker = startWorker(database.url, smtp);
+    children.push(worker);
+    await smtp.waitForTotal(50, 60_000);
+    const exitCode = new Promise<number | null>((resolve) => worker.once('exit', (code) => resolve(code)));
+    worker.kill('SIGTERM');
+    expect(await exitCode).toBe(0);
+
+    const states = await db.query(`SELECT state, count(*)::int AS n FROM email_outbox GROUP BY state ORDER BY state`);
+    expect(states.rows.map((row) => row.state)).not.toContain('sending');
+    expect(await countSent()).toBe(smtp.received.length);
+
+    smtp.acceptDelayMs = 0;
+    children.push(startWorker(database.url, smtp));
+    await waitUntil(
+      async () => ((await countSent()) === 300 ? true : undefined),
+      60_000,
+      () => 'the rest to be sent',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.received).toHaveLength(300);
+    expect(new Set(smtp.received.map((email) => email.messageId)).size).toBe(300);
+  });
+
   it('after a worker is killed mid-batch, a restarted one delivers the rest; only emails in flight may go twice', async () => {
     await queue(300);
     smtp.acceptDelayMs = 10;

@@ -10,6 +10,8 @@ export class AppConfig {
   databasePoolSize!: number;
   smtpUrl!: string | undefined;
   smtpPoolSize!: number;
+  smtpRateLimit!: number;
+  smtpTimeoutMs!: number;
   mailFrom!: string;
   productName!: string;
   supportEmail!: string | undefined;
@@ -135,6 +137,20 @@ export const SETTINGS: readonly Setting[] = [
     fallback: '5',
     description: 'Pooled SMTP connections.',
     parse: integer(1, 100),
+  },
+  {
+    variable: 'SMTP_RATE_LIMIT',
+    key: 'smtpRateLimit',
+    fallback: '0',
+    description: 'Most emails per second one process sends (for providers with a sending rate); 0: no limit.',
+    parse: integer(0, 100_000),
+  },
+  {
+    variable: 'SMTP_TIMEOUT',
+    key: 'smtpTimeoutMs',
+    fallback: '10s',
+    description: 'How long to wait for the SMTP server to connect, greet and answer.',
+    parse: duration(100),
   },
   {
     variable: 'MAIL_FROM',

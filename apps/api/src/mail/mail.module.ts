@@ -21,7 +21,11 @@ export class MailModule {
       module: MailModule,
       imports: [
         MailerModule.forRoot({
-          transport: smtpTransportOptions(runtime.smtpUrl, config.smtpPoolSize),
+          transport: smtpTransportOptions(runtime.smtpUrl, {
+            connections: config.smtpPoolSize,
+            ratePerSecond: config.smtpRateLimit,
+            timeoutMs: config.smtpTimeoutMs,
+          }),
         }),
       ],
       providers: [

@@ -27,7 +27,10 @@ describe('OutboxWorker delivering through a real SMTP server', () => {
     await dataSource.initialize();
     await runMigrations(dataSource);
     smtp = await SmtpSink.start();
-    mailer = new MailerService({ transport: smtpTransportOptions(smtp.url, 2) }, undefined as never);
+    mailer = new MailerService(
+      { transport: smtpTransportOptions(smtp.url, { connections: 2, ratePerSecond: 0, timeoutMs: 5000 }) },
+      undefined as never,
+    );
     worker = new OutboxWorker(
       dataSource,
       cipher,
