@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ConfigError, describeSettings, loadConfig } from './config/app-config';
 import { createApp } from './bootstrap';
 import { startLocalServices } from './runtime/local-services';
+import { stopOnSignals } from './runtime/stop-on-signals';
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) {
@@ -30,17 +31,10 @@ async function main(): Promise<void> {
   ];
   console.log(`\n${lines.join('\n')}\n`);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.log(`${signal} received: finishing requests and emails in flight, then stopping`);
+  stopOnSignals(logger, 'requests and emails', async () => {
     await app.close();
     await local.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', (signal) => void stop(signal));
-  process.on('SIGTERM', (signal) => void stop(signal));
+  });
 }
 
 main().catch((error: unknown) => {

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from './config/app-config';
 import { startLocalServices } from './runtime/local-services';
+import { stopOnSignals } from './runtime/stop-on-signals';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -24,17 +25,10 @@ async function main(): Promise<void> {
   });
   await app.init();
   logger.log('Email worker running');
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.log(`${signal} received: finishing the emails in flight, then stopping`);
+  stopOnSignals(logger, 'the emails', async () => {
     await app.close();
     await local.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', (signal) => void stop(signal));
-  process.on('SIGTERM', (signal) => void stop(signal));
+  });
 }
 
 main().catch((error: unknown) => {

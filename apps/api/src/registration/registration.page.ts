@@ -31,23 +31,16 @@ export class RegistrationPage {
   @Post('register')
   @HttpCode(200)
   @Header('Content-Type', HTML)
-  async submit(
+  submit(
     @Body() body: unknown,
     @RequestLocale() locale: Locale,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const email = formField(body, 'email');
-    try {
-      await this.registerUser.execute({ email, password: formField(body, 'password'), locale });
-    } catch (error) {
-      void reply.status(400);
-      return this.views.render('register', locale, {
-        title: 'register.title',
-        email,
-        errors: fieldErrors(error, locale, this.views),
-      });
-    }
-    return this.checkEmail(email, locale);
+    const password = formField(body, 'password');
+    return this.thenCheckEmail('register', email, locale, reply, () =>
+      this.registerUser.execute({ email, password, locale }),
+    );
   }
 
   @Get('resend')
@@ -59,18 +52,29 @@ export class RegistrationPage {
   @Post('resend')
   @HttpCode(200)
   @Header('Content-Type', HTML)
-  async submitResend(
+  submitResend(
     @Body() body: unknown,
     @RequestLocale() locale: Locale,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const email = formField(body, 'email');
+    return this.thenCheckEmail('resend', email, locale, reply, () => this.resendConfirmation.execute({ email }));
+  }
+
+  /** Runs the form's use case: the same form again with each field's problem, or "check your email". */
+  private async thenCheckEmail(
+    form: 'register' | 'resend',
+    email: string,
+    locale: Locale,
+    reply: FastifyReply,
+    action: () => Promise<void>,
+  ): Promise<string> {
     try {
-      await this.resendConfirmation.execute({ email });
+      await action();
     } catch (error) {
       void reply.status(400);
-      return this.views.render('resend', locale, {
-        title: 'resend.title',
+      return this.views.render(form, locale, {
+        title: `${form}.title`,
         email,
         errors: fieldErrors(error, locale, this.views),
       });

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { chmod, mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '../local/free-port';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../local/embedded-postgres';
 import { TEST_SERVER_URL_VARIABLE } from './test-database';
 
@@ -25,18 +25,4 @@ export default async function globalSetup(): Promise<void> {
   const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
   globalThis.gatehouseTestPostgres = server;
   process.env[TEST_SERVER_URL_VARIABLE] = server.serverUrl;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
