@@ -1,8 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { ConfirmationModule } from './confirmation/confirmation.module';
 import { DevInboxModule } from './dev-inbox/dev-inbox.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
+import { loggingModule } from './observability/logging.module';
 import { PersistenceModule } from './persistence/persistence.module';
 import { RegistrationModule } from './registration/registration.module';
 import type { Runtime } from './runtime/runtime';
@@ -11,11 +13,12 @@ import { ViewsModule } from './views/views.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(runtime: Runtime): DynamicModule {
+  static forRoot(runtime: Runtime, logDestination?: DestinationStream): DynamicModule {
     const devInboxUrl = runtime.devInbox ? `${runtime.config.appUrl}/dev/inbox` : undefined;
     return {
       module: AppModule,
       imports: [
+        loggingModule(runtime.config, logDestination),
         PersistenceModule.forRoot(runtime),
         ViewsModule.forRoot(runtime.config.productName),
         MailModule.forRoot(runtime),

@@ -1,25 +1,33 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { LoggerService, LogLevel } from '@nestjs/common';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http/http-error.filter';
+import { requestId } from './observability/logging.module';
 import { createValidationPipe } from './http/validation.pipe';
 import type { Runtime } from './runtime/runtime';
 import { ViewRenderer } from './views/view-renderer';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
-/** Builds the application (used by main.ts and by the end-to-end tests): Fastify, global pipe and filter. */
+/** Builds the application (used by main.ts and by the end-to-end tests): Fastify, logging, global pipe and filter. */
 export async function createApp(
   runtime: Runtime,
-  options: { logger?: LoggerService | LogLevel[] | false } = {},
+  options: { logDestination?: DestinationStream } = {},
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime), adapter, {
-    logger: options.logger ?? ['log', 'warn', 'error'],
-    abortOnError: false,
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false, genReqId: requestId });
+  // The id goes back to the caller, so a person reporting a problem can quote it.
+  adapter.getInstance().addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
   });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(runtime, options.logDestination),
+    adapter,
+    { bufferLogs: true, abortOnError: false },
+  );
+  app.useLogger(app.get(PinoLogger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter(app.get(ViewRenderer)));
   await app.init();

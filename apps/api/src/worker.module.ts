@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MailModule } from './mail/mail.module';
+import { loggingModule } from './observability/logging.module';
 import { PersistenceModule } from './persistence/persistence.module';
 import type { Runtime } from './runtime/runtime';
 import { ShutdownSequence } from './runtime/shutdown-sequence';
@@ -10,7 +11,7 @@ export class WorkerModule {
   static forRoot(runtime: Runtime): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PersistenceModule.forRoot(runtime), MailModule.forRoot(runtime)],
+      imports: [loggingModule(runtime.config), PersistenceModule.forRoot(runtime), MailModule.forRoot(runtime)],
       providers: [ShutdownSequence],
     };
   }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from './config/app-config';
 import { startLocalServices } from './runtime/local-services';
 import { stopOnSignals } from './runtime/stop-on-signals';
@@ -20,9 +21,10 @@ async function main(): Promise<void> {
   const logger = new Logger('Worker');
   const local = await startLocalServices(config, (line) => logger.log(line));
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(local.runtime), {
-    logger: ['log', 'warn', 'error'],
+    bufferLogs: true,
     abortOnError: false,
   });
+  app.useLogger(app.get(PinoLogger));
   await app.init();
   logger.log('Email worker running');
   stopOnSignals(logger, 'the emails', async () => {

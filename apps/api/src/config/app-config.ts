@@ -3,6 +3,8 @@ import { parseDuration } from './durations';
 /** Gatehouse's settings, read once from the environment at start and injected wherever they are needed. */
 export class AppConfig {
   nodeEnv!: 'development' | 'production' | 'test';
+  logLevel!: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  logFormat!: 'json' | 'pretty';
   host!: string;
   port!: number;
   appUrl!: string;
@@ -84,6 +86,23 @@ export const SETTINGS: readonly Setting[] = [
       ['development', 'production', 'test'].includes(raw)
         ? { value: raw }
         : { problem: 'must be development, production or test' },
+  },
+  {
+    variable: 'LOG_LEVEL',
+    key: 'logLevel',
+    fallback: 'info',
+    description: 'fatal, error, warn, info, debug, trace or silent.',
+    parse: (raw) =>
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(raw)
+        ? { value: raw }
+        : { problem: 'must be fatal, error, warn, info, debug, trace or silent' },
+  },
+  {
+    variable: 'LOG_FORMAT',
+    key: 'logFormat',
+    fallback: (env) => (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
+    description: 'json (one object per line) or pretty (readable). Default: json in production, pretty otherwise.',
+    parse: (raw) => (['json', 'pretty'].includes(raw) ? { value: raw } : { problem: 'must be json or pretty' }),
   },
   {
     variable: 'HOST',

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestDatabase, type TestDatabase } from '@gatehouse/infrastructure/testing/test-database';
 import { Pool } from 'pg';
+import type { DestinationStream } from 'pino';
 import { createApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
 import { SmtpSink } from '@gatehouse/infrastructure/testing/smtp-sink';
@@ -22,7 +23,11 @@ export interface TestApp {
  * The real application on a database of its own, sending to the given SMTP server. Timing settings are
  * shortened so retries happen within a test; everything else is as in production.
  */
-export async function startTestApp(smtp: SmtpSink, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  smtp: SmtpSink,
+  env: Record<string, string> = {},
+  options: { logDestination?: DestinationStream } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -32,11 +37,13 @@ export async function startTestApp(smtp: SmtpSink, env: Record<string, string> =
     OUTBOX_RETRY_BASE: '100ms',
     OUTBOX_RETRY_MAX: '1s',
     OUTBOX_LEASE: '5s',
+    LOG_LEVEL: 'error',
+    LOG_FORMAT: 'json',
     ...env,
   });
   const app = await createApp(
     { config, databaseUrl: database.url, smtpUrl: smtp.url, appSecret: TEST_APP_SECRET },
-    { logger: ['error'] },
+    options,
   );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
