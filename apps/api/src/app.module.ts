@@ -5,6 +5,7 @@ import { DevInboxModule } from './dev-inbox/dev-inbox.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
 import { loggingModule } from './observability/logging.module';
+import { MetricsModule } from './observability/metrics.module';
 import { PersistenceModule } from './persistence/persistence.module';
 import { RegistrationModule } from './registration/registration.module';
 import type { Runtime } from './runtime/runtime';
@@ -19,6 +20,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         loggingModule(runtime.config, logDestination),
+        MetricsModule.forRoot({ http: true }),
         PersistenceModule.forRoot(runtime),
         ViewsModule.forRoot(runtime.config.productName),
         MailModule.forRoot(runtime),

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MailModule } from './mail/mail.module';
 import { loggingModule } from './observability/logging.module';
+import { MetricsModule } from './observability/metrics.module';
 import { PersistenceModule } from './persistence/persistence.module';
 import type { Runtime } from './runtime/runtime';
 import { ShutdownSequence } from './runtime/shutdown-sequence';
@@ -11,7 +12,12 @@ export class WorkerModule {
   static forRoot(runtime: Runtime): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [loggingModule(runtime.config), PersistenceModule.forRoot(runtime), MailModule.forRoot(runtime)],
+      imports: [
+        loggingModule(runtime.config),
+        MetricsModule.forRoot({ http: false }),
+        PersistenceModule.forRoot(runtime),
+        MailModule.forRoot(runtime),
+      ],
       providers: [ShutdownSequence],
     };
   }

@@ -19,6 +19,7 @@ export class AppConfig {
   supportEmail!: string | undefined;
   brandColor!: string;
   appSecret!: string | undefined;
+  metricsToken!: string | undefined;
   confirmationTokenTtlMs!: number;
   emailCooldownMs!: number;
   argon2MemoryKib!: number;
@@ -215,6 +216,13 @@ export const SETTINGS: readonly Setting[] = [
     parse: (raw) => (raw.length >= 32 ? { value: raw } : { problem: 'must be at least 32 characters long' }),
   },
   {
+    variable: 'METRICS_TOKEN',
+    key: 'metricsToken',
+    fallback: undefined,
+    description: 'When set, GET /metrics requires Authorization: Bearer <token>. Unset: /metrics is open.',
+    parse: (raw) => (raw.length >= 16 ? { value: raw } : { problem: 'must be at least 16 characters long' }),
+  },
+  {
     variable: 'CONFIRMATION_TOKEN_TTL',
     key: 'confirmationTokenTtlMs',
     fallback: '24h',
@@ -363,7 +371,7 @@ export function describeSettings(): string {
 }
 
 function redact(variable: string, raw: string): string {
-  if (variable === 'APP_SECRET') return '***';
+  if (variable === 'APP_SECRET' || variable === 'METRICS_TOKEN') return '***';
   if (variable.endsWith('_URL')) return raw.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
   return raw;
 }

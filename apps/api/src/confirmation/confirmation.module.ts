@@ -1,4 +1,5 @@
 import { Clock } from '@gatehouse/domain/ports/clock.port';
+import { RegistrationMetrics } from '@gatehouse/domain/ports/registration-metrics.port';
 import { TokenDigester } from '@gatehouse/domain/ports/token-digester.port';
 import { UnitOfWork } from '@gatehouse/domain/ports/unit-of-work.port';
 import { ConfirmEmail } from '@gatehouse/domain/use-cases/confirm-email.use-case';
@@ -13,13 +14,15 @@ import { ConfirmationsController } from './confirmations.controller';
   providers: [
     {
       provide: ConfirmEmail,
-      useFactory: (uow: UnitOfWork, digester: TokenDigester, clock: Clock) => new ConfirmEmail(uow, digester, clock),
-      inject: [UnitOfWork, TokenDigester, Clock],
+      useFactory: (uow: UnitOfWork, digester: TokenDigester, clock: Clock, metrics: RegistrationMetrics) =>
+        new ConfirmEmail(uow, digester, clock, metrics),
+      inject: [UnitOfWork, TokenDigester, Clock, RegistrationMetrics],
     },
     {
       provide: ConfirmWithCode,
-      useFactory: (uow: UnitOfWork, digester: TokenDigester, clock: Clock) => new ConfirmWithCode(uow, digester, clock),
-      inject: [UnitOfWork, TokenDigester, Clock],
+      useFactory: (uow: UnitOfWork, digester: TokenDigester, clock: Clock, metrics: RegistrationMetrics) =>
+        new ConfirmWithCode(uow, digester, clock, metrics),
+      inject: [UnitOfWork, TokenDigester, Clock, RegistrationMetrics],
     },
     {
       provide: DescribeConfirmationLink,

@@ -5,6 +5,7 @@ import { TokenDigester } from '@gatehouse/domain/ports/token-digester.port';
 import { UnitOfWork } from '@gatehouse/domain/ports/unit-of-work.port';
 import { Argon2PasswordHasher } from '@gatehouse/infrastructure/hashing/argon2.password-hasher';
 import { OutboxPayloadCipher } from '@gatehouse/infrastructure/mail/outbox-payload.cipher';
+import { PrometheusMetrics } from '@gatehouse/infrastructure/observability/prometheus.metrics';
 import { createDataSource, runMigrations } from '@gatehouse/infrastructure/persistence/data-source';
 import { TypeOrmUnitOfWork } from '@gatehouse/infrastructure/persistence/typeorm.unit-of-work';
 import { HmacSha256TokenDigester } from '@gatehouse/infrastructure/security/hmac-sha256.token-digester';
@@ -48,11 +49,16 @@ export class PersistenceModule {
         },
         {
           provide: PasswordHasher,
-          useValue: new Argon2PasswordHasher({
-            memoryCost: config.argon2MemoryKib,
-            timeCost: config.argon2TimeCost,
-            parallelism: config.argon2Parallelism,
-          }),
+          useFactory: (metrics: PrometheusMetrics) =>
+            new Argon2PasswordHasher(
+              {
+                memoryCost: config.argon2MemoryKib,
+                timeCost: config.argon2TimeCost,
+                parallelism: config.argon2Parallelism,
+              },
+              (seconds) => metrics.passwordHashSeconds.observe(seconds),
+            ),
+          inject: [PrometheusMetrics],
         },
         { provide: TokenDigester, useValue: new HmacSha256TokenDigester(runtime.appSecret) },
         { provide: RandomSource, useClass: NodeCryptoRandomSource },

@@ -2,6 +2,7 @@ import { ConfirmationMailer } from '@gatehouse/domain/confirmation/confirmation-
 import { Clock } from '@gatehouse/domain/ports/clock.port';
 import { PasswordHasher } from '@gatehouse/domain/ports/password-hasher.port';
 import { RandomSource } from '@gatehouse/domain/ports/random-source.port';
+import { RegistrationMetrics } from '@gatehouse/domain/ports/registration-metrics.port';
 import { TokenDigester } from '@gatehouse/domain/ports/token-digester.port';
 import { UnitOfWork } from '@gatehouse/domain/ports/unit-of-work.port';
 import { RegisterUser } from '@gatehouse/domain/use-cases/register-user.use-case';
@@ -37,13 +38,15 @@ export class RegistrationModule {
             random: RandomSource,
             clock: Clock,
             mailer: ConfirmationMailer,
-          ) => new RegisterUser(uow, hasher, random, clock, mailer),
-          inject: [UnitOfWork, PasswordHasher, RandomSource, Clock, ConfirmationMailer],
+            metrics: RegistrationMetrics,
+          ) => new RegisterUser(uow, hasher, random, clock, mailer, metrics),
+          inject: [UnitOfWork, PasswordHasher, RandomSource, Clock, ConfirmationMailer, RegistrationMetrics],
         },
         {
           provide: ResendConfirmation,
-          useFactory: (uow: UnitOfWork, mailer: ConfirmationMailer) => new ResendConfirmation(uow, mailer),
-          inject: [UnitOfWork, ConfirmationMailer],
+          useFactory: (uow: UnitOfWork, mailer: ConfirmationMailer, metrics: RegistrationMetrics) =>
+            new ResendConfirmation(uow, mailer, metrics),
+          inject: [UnitOfWork, ConfirmationMailer, RegistrationMetrics],
         },
       ],
     };

@@ -5,6 +5,7 @@ import { ConfirmationTokenRepository } from '../ports/confirmation-token.reposit
 import { EmailOutbox } from '../ports/email-outbox.port';
 import { PasswordHasher } from '../ports/password-hasher.port';
 import { RandomSource } from '../ports/random-source.port';
+import { RegistrationMetrics } from '../ports/registration-metrics.port';
 import { TokenDigester } from '../ports/token-digester.port';
 import { UnitOfWork, type TransactionalPorts } from '../ports/unit-of-work.port';
 import { UserRepository } from '../ports/user.repository.port';
@@ -187,5 +188,20 @@ export class PlainTextHasher extends PasswordHasher {
 export class ReversingDigester extends TokenDigester {
   digest(secret: string): string {
     return `digest:${[...secret].reverse().join('')}`;
+  }
+}
+
+export class CountingMetrics extends RegistrationMetrics {
+  signUps = 0;
+  resends = 0;
+  confirmations: number[] = [];
+  signedUp(): void {
+    this.signUps += 1;
+  }
+  resendRequested(): void {
+    this.resends += 1;
+  }
+  confirmed(sinceSignUpMs: number): void {
+    this.confirmations.push(sinceSignUpMs);
   }
 }

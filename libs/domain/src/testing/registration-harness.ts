@@ -5,6 +5,7 @@ import { DescribeConfirmationLink } from '../use-cases/describe-confirmation-lin
 import { RegisterUser } from '../use-cases/register-user.use-case';
 import { ResendConfirmation } from '../use-cases/resend-confirmation.use-case';
 import {
+  CountingMetrics,
   CountingRandom,
   FixedClock,
   InMemoryStore,
@@ -28,11 +29,12 @@ export function registrationHarness() {
     tokenTtlMs: TOKEN_TTL_MS,
     emailCooldownMs: EMAIL_COOLDOWN_MS,
   });
-  const register = new RegisterUser(unitOfWork, hasher, random, clock, mailer);
-  const confirm = new ConfirmEmail(unitOfWork, digester, clock);
-  const resend = new ResendConfirmation(unitOfWork, mailer);
+  const metrics = new CountingMetrics();
+  const register = new RegisterUser(unitOfWork, hasher, random, clock, mailer, metrics);
+  const confirm = new ConfirmEmail(unitOfWork, digester, clock, metrics);
+  const resend = new ResendConfirmation(unitOfWork, mailer, metrics);
   const describe = new DescribeConfirmationLink(unitOfWork, digester, clock);
-  const confirmWithCode = new ConfirmWithCode(unitOfWork, digester, clock);
+  const confirmWithCode = new ConfirmWithCode(unitOfWork, digester, clock, metrics);
 
   /** The secret from the newest confirmation email to this address, as the person would read it. */
   const latestConfirmation = (address: string) => {
@@ -46,5 +48,17 @@ export function registrationHarness() {
   const latestLink = (address: string): string => latestConfirmation(address).token;
   const latestCode = (address: string): string => latestConfirmation(address).code;
 
-  return { store, clock, register, confirm, confirmWithCode, resend, describe, latestLink, latestCode, hasher };
+  return {
+    store,
+    clock,
+    metrics,
+    register,
+    confirm,
+    confirmWithCode,
+    resend,
+    describe,
+    latestLink,
+    latestCode,
+    hasher,
+  };
 }

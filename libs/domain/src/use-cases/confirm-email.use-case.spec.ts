@@ -19,6 +19,15 @@ describe('ConfirmEmail', () => {
     expect([...store.tokens.values()][0].usedAt).not.toBeNull();
   });
 
+  it('reports the confirmation and how long after sign-up it came, once', async () => {
+    const { clock, confirm, metrics, secret } = await signedUp();
+    clock.advance(90_000);
+    await confirm.execute({ token: secret });
+    await confirm.execute({ token: secret });
+    expect(metrics.signUps).toBe(1);
+    expect(metrics.confirmations).toEqual([90_000]);
+  });
+
   it('answers already_confirmed when the same link is used again', async () => {
     const { confirm, secret } = await signedUp();
     await confirm.execute({ token: secret });

@@ -2,6 +2,7 @@ import { TokenInvalid } from '../confirmation/confirmation.errors';
 import { looksLikeTokenSecret } from '../confirmation/token-secret';
 import type { Clock } from '../ports/clock.port';
 import type { TokenDigester } from '../ports/token-digester.port';
+import type { RegistrationMetrics } from '../ports/registration-metrics.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
 import type { ConfirmOutcome } from '../users/user.entity';
 
@@ -16,13 +17,15 @@ export class ConfirmEmail {
     private readonly unitOfWork: UnitOfWork,
     private readonly digester: TokenDigester,
     private readonly clock: Clock,
+    private readonly metrics: RegistrationMetrics,
   ) {}
 
   async execute(input: { token: string }): Promise<ConfirmEmailResult> {
     if (!looksLikeTokenSecret(input.token)) throw new TokenInvalid();
     const digest = this.digester.digest(input.token);
 
-    return this.unitOfWork.run(async (tx) => {
+    let activatedAfterMs: number | undefined;
+    const result = await this.unitOfWork.run(async (tx): Promise<ConfirmEmailResult> => {
       const token = await tx.tokens.findByDigest(digest);
       if (!token) throw new TokenInvalid();
       // Locking the user serialises every confirmation of one account, so two clicks cannot both win.
@@ -39,7 +42,10 @@ export class ConfirmEmail {
       if (!(await tx.tokens.consume(token.id, now))) throw new TokenInvalid();
       await tx.tokens.supersedeOutstanding(user.id, now);
       await tx.users.save(user);
+      if (status === 'confirmed') activatedAfterMs = now.getTime() - user.createdAt.getTime();
       return { status, maskedEmail: user.email.masked() };
     });
+    if (activatedAfterMs !== undefined) this.metrics.confirmed(activatedAfterMs);
+    return result;
   }
 }

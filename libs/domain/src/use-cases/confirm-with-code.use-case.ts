@@ -3,11 +3,13 @@ import { CodeInvalid, CodeLocked, TokenExpired } from '../confirmation/confirmat
 import { InvalidInput } from '../errors/invalid-input.error';
 import type { Clock } from '../ports/clock.port';
 import type { TokenDigester } from '../ports/token-digester.port';
+import type { RegistrationMetrics } from '../ports/registration-metrics.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
 import { Email } from '../users/email.value-object';
 import type { ConfirmEmailResult } from './confirm-email.use-case';
 
-type Outcome = { kind: 'confirmed'; result: ConfirmEmailResult } | { kind: 'refused'; error: Error };
+type Outcome =
+  { kind: 'confirmed'; result: ConfirmEmailResult; activatedAfterMs: number } | { kind: 'refused'; error: Error };
 
 /**
  * Confirms with the address and the 6-digit code from the email, for people whose mail client mangles
@@ -18,6 +20,7 @@ export class ConfirmWithCode {
     private readonly unitOfWork: UnitOfWork,
     private readonly digester: TokenDigester,
     private readonly clock: Clock,
+    private readonly metrics: RegistrationMetrics,
   ) {}
 
   async execute(input: { email: string; code: string }): Promise<ConfirmEmailResult> {
@@ -43,9 +46,14 @@ export class ConfirmWithCode {
       if (!(await tx.tokens.consume(token.id, now))) return { kind: 'refused', error: new CodeInvalid() };
       await tx.tokens.supersedeOutstanding(user.id, now);
       await tx.users.save(user);
-      return { kind: 'confirmed', result: { status, maskedEmail: user.email.masked() } };
+      return {
+        kind: 'confirmed',
+        result: { status, maskedEmail: user.email.masked() },
+        activatedAfterMs: now.getTime() - user.createdAt.getTime(),
+      };
     });
     if (outcome.kind === 'refused') throw outcome.error;
+    if (outcome.result.status === 'confirmed') this.metrics.confirmed(outcome.activatedAfterMs);
     return outcome.result;
   }
 }

@@ -3,6 +3,7 @@ import { InvalidInput, type FieldProblem } from '../errors/invalid-input.error';
 import type { Clock } from '../ports/clock.port';
 import type { PasswordHasher } from '../ports/password-hasher.port';
 import type { RandomSource } from '../ports/random-source.port';
+import type { RegistrationMetrics } from '../ports/registration-metrics.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
 import { Email } from '../users/email.value-object';
 import { Password } from '../users/password.value-object';
@@ -25,6 +26,7 @@ export class RegisterUser {
     private readonly random: RandomSource,
     private readonly clock: Clock,
     private readonly mailer: ConfirmationMailer,
+    private readonly metrics: RegistrationMetrics,
   ) {}
 
   async execute(input: RegisterUserInput): Promise<void> {
@@ -54,6 +56,7 @@ export class RegisterUser {
         await this.mailer.sendAlreadyRegisteredNotice(tx, existing);
       }
     });
+    this.metrics.signedUp();
   }
 }
 

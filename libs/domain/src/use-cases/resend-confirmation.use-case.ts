@@ -1,4 +1,5 @@
 import type { ConfirmationMailer } from '../confirmation/confirmation-mailer';
+import type { RegistrationMetrics } from '../ports/registration-metrics.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
 import { Email } from '../users/email.value-object';
 
@@ -10,6 +11,7 @@ export class ResendConfirmation {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly mailer: ConfirmationMailer,
+    private readonly metrics: RegistrationMetrics,
   ) {}
 
   async execute(input: { email: string }): Promise<void> {
@@ -19,5 +21,6 @@ export class ResendConfirmation {
       if (user?.isPending) await this.mailer.sendConfirmation(tx, user);
       else if (user?.isActive) await this.mailer.sendAlreadyRegisteredNotice(tx, user);
     });
+    this.metrics.resendRequested();
   }
 }

@@ -1,6 +1,7 @@
 import { PasswordHasher } from '@gatehouse/domain/ports/password-hasher.port';
 import type { Password } from '@gatehouse/domain/users/password.value-object';
 import { argon2id, hash, verify } from 'argon2';
+import { performance } from 'node:perf_hooks';
 
 export interface Argon2Parameters {
   /** Memory in KiB. */
@@ -13,12 +14,19 @@ export interface Argon2Parameters {
 export const OWASP_ARGON2ID: Argon2Parameters = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 export class Argon2PasswordHasher extends PasswordHasher {
-  constructor(private readonly parameters: Argon2Parameters = OWASP_ARGON2ID) {
+  constructor(
+    private readonly parameters: Argon2Parameters = OWASP_ARGON2ID,
+    /** Told how long each hash took, in seconds, for the metrics. */
+    private readonly observe: (seconds: number) => void = () => undefined,
+  ) {
     super();
   }
 
-  hash(password: Password): Promise<string> {
-    return hash(password.value, { type: argon2id, ...this.parameters });
+  async hash(password: Password): Promise<string> {
+    const started = performance.now();
+    const result = await hash(password.value, { type: argon2id, ...this.parameters });
+    this.observe((performance.now() - started) / 1000);
+    return result;
   }
 
   async verify(stored: string, password: Password): Promise<boolean> {
