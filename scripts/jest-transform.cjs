@@ -46,7 +46,10 @@ module.exports = {
     const options = swcOptions();
     const code = isTypeScript
       ? source
-      : source.replace(/\bimport\.meta\.url\b/g, "require('node:url').pathToFileURL(__filename).href");
+      : source
+          // As CommonJS the module already has `require`; an ESM file's own createRequire would shadow it.
+          .replace(/^const require = createRequire\(import\.meta\.url\);$/m, '')
+          .replace(/\bimport\.meta\.url\b/g, "require('node:url').pathToFileURL(__filename).href");
     const result = transformSync(code, {
       ...options,
       filename,
@@ -58,6 +61,6 @@ module.exports = {
     return { code: result.code };
   },
   getCacheKey(source, filename) {
-    return require('node:crypto').createHash('sha256').update('v1').update(filename).update(source).digest('hex');
+    return require('node:crypto').createHash('sha256').update('v2').update(filename).update(source).digest('hex');
   },
 };

@@ -2,7 +2,7 @@ import { type SmtpSink, waitUntil } from '@gatehouse/infrastructure/testing/smtp
 import { postJson, type TestApp, useTestApp } from './support/test-app';
 
 describe('Sign-ups while SMTP is down', () => {
-  const running = useTestApp();
+  const running = useTestApp({ OUTBOX_STUCK_AFTER: '1s' });
   let smtp: SmtpSink;
   let gatehouse: TestApp;
 
@@ -31,6 +31,12 @@ describe('Sign-ups while SMTP is down', () => {
     );
     expect(failing).toBe(12);
     expect(smtp.received).toHaveLength(0);
+
+    // Stuck email degrades readiness but keeps it 200: sign-ups go on while the emails wait.
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const ready = await fetch(`${gatehouse.baseUrl}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'degraded', details: { outbox: { status: 'degraded' } } });
 
     await smtp.up();
     await smtp.waitForTotal(12);

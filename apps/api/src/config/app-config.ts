@@ -31,6 +31,7 @@ export class AppConfig {
   outboxMaxAttempts!: number;
   outboxRetryBaseMs!: number;
   outboxRetryMaxMs!: number;
+  outboxStuckAfterMs!: number;
   dataDir!: string;
   embeddedPostgresPort!: number;
   devInboxSmtpPort!: number;
@@ -298,6 +299,13 @@ export const SETTINGS: readonly Setting[] = [
     fallback: '6h',
     description: 'Longest wait between two retries.',
     parse: duration(10),
+  },
+  {
+    variable: 'OUTBOX_STUCK_AFTER',
+    key: 'outboxStuckAfterMs',
+    fallback: '15m',
+    description: 'When an email has waited this long without leaving, /health/ready reports the outbox degraded.',
+    parse: duration(1000),
   },
   {
     variable: 'DATA_DIR',

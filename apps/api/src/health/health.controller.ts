@@ -1,36 +1,71 @@
 import { hasPendingMigrations } from '@gatehouse/infrastructure/persistence/data-source';
-import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { Controller, Get, HttpException, Res } from '@nestjs/common';
+import { HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
-
-type Check = 'up' | 'down' | 'applied' | 'pending';
+import { AppConfig } from '../config/app-config';
 
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   /** The process is running and answering. */
   @Get('live')
-  @HttpCode(200)
-  live(): { status: 'ok' } {
-    return { status: 'ok' };
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([]);
   }
 
-  /** Ready for traffic: the database answers and every migration has run. */
+  /**
+   * Ready for traffic: the database answers and every migration has run (503 otherwise). An outbox whose
+   * oldest waiting email was queued longer ago than OUTBOX_STUCK_AFTER reports `degraded` but stays 200: an SMTP outage
+   * must not take the sign-up page down with it, since emails wait safely in the outbox.
+   */
   @Get('ready')
-  async ready(
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ status: string; checks: Record<string, Check> }> {
-    const checks: Record<string, Check> = { database: 'down', migrations: 'pending' };
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([() => this.database(), () => this.migrations(), () => this.outbox()]);
+    } catch (error) {
+      // Terminus answers 503 with the full result; keep that body rather than the generic error shape.
+      if (!(error instanceof HttpException)) throw error;
+      void reply.status(error.getStatus());
+      return error.getResponse() as HealthCheckResult;
+    }
+  }
+
+  private async database() {
+    const check = this.indicators.check('database');
     try {
       await this.dataSource.query('SELECT 1');
-      checks.database = 'up';
-      checks.migrations = (await hasPendingMigrations(this.dataSource)) ? 'pending' : 'applied';
+      return check.up();
     } catch {
-      // A database that does not answer is the "down" already recorded.
+      return check.down({ message: 'PostgreSQL does not answer.' });
     }
-    const ready = checks.database === 'up' && checks.migrations === 'applied';
-    void reply.status(ready ? 200 : 503);
-    return { status: ready ? 'ready' : 'unavailable', checks };
+  }
+
+  private async migrations() {
+    const check = this.indicators.check('migrations');
+    try {
+      return (await hasPendingMigrations(this.dataSource))
+        ? check.down({ message: 'Migrations are pending.' })
+        : check.up();
+    } catch {
+      return check.down({ message: 'Migrations could not be read.' });
+    }
+  }
+
+  private async outbox() {
+    const check = this.indicators.check('outbox');
+    const [row]: Array<{ waiting: number; oldest: number | null }> = await this.dataSource.query(
+      `SELECT count(*)::int AS waiting, extract(epoch FROM now() - min(created_at))::float8 AS oldest
+         FROM email_outbox WHERE state IN ('queued', 'sending')`,
+    );
+    const oldestSeconds = Math.max(0, Math.round(row?.oldest ?? 0));
+    const data = { waitingEmails: row?.waiting ?? 0, oldestWaitingSeconds: oldestSeconds };
+    return oldestSeconds * 1000 > this.config.outboxStuckAfterMs ? check.degraded(data) : check.up(data);
   }
 }
