@@ -20,6 +20,9 @@ export class AppConfig {
   brandColor!: string;
   appSecret!: string | undefined;
   metricsToken!: string | undefined;
+  webhookUrls!: string[];
+  webhookSecret!: string | undefined;
+  webhookTimeoutMs!: number;
   confirmationTokenTtlMs!: number;
   emailCooldownMs!: number;
   argon2MemoryKib!: number;
@@ -224,6 +227,36 @@ export const SETTINGS: readonly Setting[] = [
     parse: (raw) => (raw.length >= 16 ? { value: raw } : { problem: 'must be at least 16 characters long' }),
   },
   {
+    variable: 'WEBHOOK_URLS',
+    key: 'webhookUrls',
+    fallback: '',
+    description:
+      'Comma-separated http(s) URLs that receive user.registered, user.confirmed, user.disabled and user.deleted.',
+    parse: (raw) => {
+      const urls = raw
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
+      const bad = urls.find((item) => !('value' in url(['http:', 'https:'])(item)));
+      return bad ? { problem: `must list http:// or https:// URLs, "${bad}" is not one` } : { value: urls };
+    },
+  },
+  {
+    variable: 'WEBHOOK_SECRET',
+    key: 'webhookSecret',
+    fallback: undefined,
+    description:
+      'Key of the HMAC-SHA-256 signature on every webhook (at least 32 characters). Required with WEBHOOK_URLS.',
+    parse: (raw) => (raw.length >= 32 ? { value: raw } : { problem: 'must be at least 32 characters long' }),
+  },
+  {
+    variable: 'WEBHOOK_TIMEOUT',
+    key: 'webhookTimeoutMs',
+    fallback: '10s',
+    description: 'How long a webhook receiver may take to answer before the delivery is retried.',
+    parse: duration(100),
+  },
+  {
     variable: 'CONFIRMATION_TOKEN_TTL',
     key: 'confirmationTokenTtlMs',
     fallback: '24h',
@@ -361,6 +394,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       problems.push(`${setting.variable} ${parsed.problem} (got "${redact(setting.variable, raw)}").`);
     else values[setting.key] = parsed.value;
   }
+  if (config.webhookUrls?.length && !config.webhookSecret) {
+    problems.push(
+      'WEBHOOK_SECRET is required when WEBHOOK_URLS is set: receivers need the signature to trust an event.',
+    );
+  }
   if (config.nodeEnv === 'production') {
     for (const variable of ['DATABASE_URL', 'SMTP_URL', 'APP_SECRET']) {
       if (!env[variable]) problems.push(`${variable} is required when NODE_ENV=production.`);
@@ -379,7 +417,7 @@ export function describeSettings(): string {
 }
 
 function redact(variable: string, raw: string): string {
-  if (variable === 'APP_SECRET' || variable === 'METRICS_TOKEN') return '***';
+  if (variable === 'APP_SECRET' || variable === 'METRICS_TOKEN' || variable === 'WEBHOOK_SECRET') return '***';
   if (variable.endsWith('_URL')) return raw.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
   return raw;
 }

@@ -6,6 +6,7 @@ import { OutboxWorker } from '@gatehouse/infrastructure/mail/outbox-worker';
 import { TypeOrmDeliveryHistory } from '@gatehouse/infrastructure/persistence/delivery-history.typeorm-reader';
 import { DeliveryHistory } from '@gatehouse/domain/ports/delivery-history.port';
 import { GetDeliveryHistory } from '@gatehouse/domain/use-cases/get-delivery-history.use-case';
+import { WebhookSender } from '@gatehouse/infrastructure/webhooks/webhook-sender';
 import { MailerModule, MailerService } from '@nestjs-modules/mailer';
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -66,6 +67,7 @@ export class MailModule {
                 maxRetryDelayMs: config.outboxRetryMaxMs,
               },
               new Logger('OutboxWorker'),
+              config.webhookSecret ? new WebhookSender(config.webhookSecret, config.webhookTimeoutMs) : undefined,
             ),
           inject: [DataSource, OutboxPayloadCipher, EmailComposer, MailTransport],
         },

@@ -44,7 +44,11 @@ export class PersistenceModule {
         {
           provide: UnitOfWork,
           useFactory: (dataSource: DataSource, cipher: OutboxPayloadCipher) =>
-            new TypeOrmUnitOfWork(dataSource, { cipher, messageIdDomain: messageIdDomain(config.mailFrom) }),
+            new TypeOrmUnitOfWork(dataSource, {
+              cipher,
+              messageIdDomain: messageIdDomain(config.mailFrom),
+              webhookUrls: config.webhookUrls,
+            }),
           inject: [DataSource, OutboxPayloadCipher],
         },
         {

@@ -1,9 +1,11 @@
 export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'failed'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
-/** One email to a person and what happened to it, as support staff see it. Never its content or secrets. */
+/** One message about a person and what happened to it, as support staff see it. Never its content or secrets. */
 export interface DeliveryRecord {
   id: string;
+  /** An email to the person, or a webhook about them to a configured URL. */
+  channel: 'email' | 'webhook';
   template: string;
   recipient: string;
   state: DeliveryState;

@@ -1,5 +1,6 @@
 import type { ConfirmationTokenRepository } from './confirmation-token.repository.port';
 import type { EmailOutbox } from './email-outbox.port';
+import type { EventOutbox } from './event-outbox.port';
 import type { UserRepository } from './user.repository.port';
 
 /** The ports whose writes must commit or roll back together. */
@@ -7,6 +8,7 @@ export interface TransactionalPorts {
   users: UserRepository;
   tokens: ConfirmationTokenRepository;
   outbox: EmailOutbox;
+  events: EventOutbox;
 }
 
 export abstract class UnitOfWork {

@@ -2,7 +2,9 @@ import type { ConfirmationToken } from '../confirmation/confirmation-token';
 import type { OutgoingEmail } from '../mail/outgoing-email';
 import { Clock } from '../ports/clock.port';
 import { ConfirmationTokenRepository } from '../ports/confirmation-token.repository.port';
+import type { UserEvent } from '../events/user-event';
 import { EmailOutbox } from '../ports/email-outbox.port';
+import { EventOutbox } from '../ports/event-outbox.port';
 import { PasswordHasher } from '../ports/password-hasher.port';
 import { RandomSource } from '../ports/random-source.port';
 import { RegistrationMetrics } from '../ports/registration-metrics.port';
@@ -25,12 +27,14 @@ export class InMemoryStore {
   users = new Map<string, User>();
   tokens = new Map<string, ConfirmationToken>();
   outbox: QueuedEmail[] = [];
+  events: UserEvent[] = [];
 
   clone(): InMemoryStore {
     const copy = new InMemoryStore();
     for (const [id, user] of this.users) copy.users.set(id, User.restore(user.snapshot()));
     for (const [id, token] of this.tokens) copy.tokens.set(id, Token.restore(tokenProps(token)));
     copy.outbox = [...this.outbox];
+    copy.events = [...this.events];
     return copy;
   }
 
@@ -134,6 +138,15 @@ class InMemoryOutbox extends EmailOutbox {
   }
 }
 
+class InMemoryEvents extends EventOutbox {
+  constructor(private readonly store: InMemoryStore) {
+    super();
+  }
+  async publish(event: UserEvent): Promise<void> {
+    this.store.events.push(event);
+  }
+}
+
 /** Commits by swapping in the work's copy of the store, so a failed use case leaves nothing behind. */
 export class InMemoryUnitOfWork extends UnitOfWork {
   constructor(public store: InMemoryStore) {
@@ -145,6 +158,7 @@ export class InMemoryUnitOfWork extends UnitOfWork {
       users: new InMemoryUsers(draft),
       tokens: new InMemoryTokens(draft),
       outbox: new InMemoryOutbox(draft),
+      events: new InMemoryEvents(draft),
     });
     Object.assign(this.store, draft);
     return result;

@@ -20,12 +20,16 @@ describe('ConfirmEmail', () => {
   });
 
   it('reports the confirmation and how long after sign-up it came, once', async () => {
-    const { clock, confirm, metrics, secret } = await signedUp();
+    const { store, clock, confirm, metrics, secret } = await signedUp();
     clock.advance(90_000);
     await confirm.execute({ token: secret });
     await confirm.execute({ token: secret });
     expect(metrics.signUps).toBe(1);
     expect(metrics.confirmations).toEqual([90_000]);
+    const [registered, confirmed, ...more] = store.events;
+    expect(registered.type).toBe('user.registered');
+    expect(confirmed).toMatchObject({ type: 'user.confirmed', email: 'alice@example.com' });
+    expect(more).toEqual([]);
   });
 
   it('answers already_confirmed when the same link is used again', async () => {

@@ -42,7 +42,10 @@ export class ConfirmEmail {
       if (!(await tx.tokens.consume(token.id, now))) throw new TokenInvalid();
       await tx.tokens.supersedeOutstanding(user.id, now);
       await tx.users.save(user);
-      if (status === 'confirmed') activatedAfterMs = now.getTime() - user.createdAt.getTime();
+      if (status === 'confirmed') {
+        activatedAfterMs = now.getTime() - user.createdAt.getTime();
+        await tx.events.publish({ type: 'user.confirmed', userId: user.id, email: user.email.value, occurredAt: now });
+      }
       return { status, maskedEmail: user.email.masked() };
     });
     if (activatedAfterMs !== undefined) this.metrics.confirmed(activatedAfterMs);

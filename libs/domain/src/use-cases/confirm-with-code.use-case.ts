@@ -46,6 +46,9 @@ export class ConfirmWithCode {
       if (!(await tx.tokens.consume(token.id, now))) return { kind: 'refused', error: new CodeInvalid() };
       await tx.tokens.supersedeOutstanding(user.id, now);
       await tx.users.save(user);
+      if (status === 'confirmed') {
+        await tx.events.publish({ type: 'user.confirmed', userId: user.id, email: user.email.value, occurredAt: now });
+      }
       return {
         kind: 'confirmed',
         result: { status, maskedEmail: user.email.masked() },

@@ -13,6 +13,7 @@ class FixedHistory extends DeliveryHistory {
 
 const anEmail = (state: DeliveryRecord['state'], minute: number): DeliveryRecord => ({
   id: `e${minute}`,
+  channel: 'email',
   template: 'confirmation',
   recipient: 'a@example.com',
   state,

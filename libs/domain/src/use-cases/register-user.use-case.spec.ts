@@ -19,6 +19,9 @@ describe('RegisterUser', () => {
     expect(token.digest).not.toContain(secret);
     expect(store.outbox).toHaveLength(1);
     expect(store.outbox[0].email).toMatchObject({ template: 'confirmation', to: 'Alice@Example.com', userId: user.id });
+    expect(store.events).toEqual([
+      { type: 'user.registered', userId: user.id, email: 'Alice@Example.com', occurredAt: user.createdAt },
+    ]);
   });
 
   it('reports every field problem at once and stores nothing', async () => {

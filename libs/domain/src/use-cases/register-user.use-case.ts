@@ -43,6 +43,12 @@ export class RegisterUser {
         now: this.clock.now(),
       });
       if (await tx.users.addIfAddressFree(candidate)) {
+        await tx.events.publish({
+          type: 'user.registered',
+          userId: candidate.id,
+          email: candidate.email.value,
+          occurredAt: candidate.createdAt,
+        });
         await this.mailer.sendConfirmation(tx, candidate);
         return;
       }

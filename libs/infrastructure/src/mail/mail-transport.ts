@@ -5,12 +5,12 @@ export abstract class MailTransport {
 }
 
 /** Why a send failed, and whether trying again could help. */
-export class MailDeliveryError extends Error {
+export class DeliveryError extends Error {
   constructor(
     message: string,
     readonly permanent: boolean,
   ) {
     super(message);
-    this.name = 'MailDeliveryError';
+    this.name = 'DeliveryError';
   }
 }

@@ -1,6 +1,6 @@
 import type { MailerService } from '@nestjs-modules/mailer';
 import type { MailMessage, MailReceipt } from './mail-message';
-import { MailDeliveryError, MailTransport } from './mail-transport';
+import { DeliveryError, MailTransport } from './mail-transport';
 
 interface SmtpFailure {
   message?: string;
@@ -26,7 +26,7 @@ export class MailerMailTransport extends MailTransport {
         text: message.text,
         messageId: message.messageId,
       })) as { response?: string; rejected?: string[] };
-      if (info.rejected?.length) throw new MailDeliveryError(`Recipient rejected: ${info.response ?? ''}`.trim(), true);
+      if (info.rejected?.length) throw new DeliveryError(`Recipient rejected: ${info.response ?? ''}`.trim(), true);
       return { response: info.response ?? '' };
     } catch (error) {
       throw classify(error);
@@ -35,12 +35,12 @@ export class MailerMailTransport extends MailTransport {
 }
 
 /** 5xx answers (a rejected recipient, a refused message) are final; everything else may pass on a later try. */
-export function classify(error: unknown): MailDeliveryError {
-  if (error instanceof MailDeliveryError) return error;
+export function classify(error: unknown): DeliveryError {
+  if (error instanceof DeliveryError) return error;
   const failure = (error ?? {}) as SmtpFailure;
   const detail = failure.response ?? failure.message ?? String(error);
   const code = failure.responseCode;
   const permanent = typeof code === 'number' && code >= 500 && code < 600;
   const prefix = code ? `SMTP ${code}` : (failure.code ?? 'SMTP error');
-  return new MailDeliveryError(`${prefix}: ${detail}`.slice(0, 1000), permanent);
+  return new DeliveryError(`${prefix}: ${detail}`.slice(0, 1000), permanent);
 }

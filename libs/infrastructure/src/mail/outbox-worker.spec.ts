@@ -60,7 +60,7 @@ describe('OutboxWorker delivering through a real SMTP server', () => {
   afterEach(() => smtp.acceptAll());
 
   async function queue(address: string): Promise<string> {
-    const uow = new TypeOrmUnitOfWork(dataSource, { cipher, messageIdDomain: 'example.com' });
+    const uow = new TypeOrmUnitOfWork(dataSource, { cipher, messageIdDomain: 'example.com', webhookUrls: [] });
     await uow.run((tx) =>
       tx.outbox.enqueue(
         {
@@ -141,7 +141,7 @@ describe('OutboxWorker delivering through a real SMTP server', () => {
        VALUES ($1, 'History@example.com', 'history@example.com', 'x', 'pending', now(), now())`,
       [userId],
     );
-    const uow = new TypeOrmUnitOfWork(dataSource, { cipher, messageIdDomain: 'example.com' });
+    const uow = new TypeOrmUnitOfWork(dataSource, { cipher, messageIdDomain: 'example.com', webhookUrls: [] });
     const enqueue = () =>
       uow.run((tx) =>
         tx.outbox.enqueue(

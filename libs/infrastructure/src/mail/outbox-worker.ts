@@ -2,7 +2,8 @@ import type { EmailTemplate } from '@gatehouse/domain/mail/outgoing-email';
 import type { DataSource } from 'typeorm';
 import type { EmailComposer } from './email-composer';
 import { classify } from './mailer.mail-transport';
-import type { MailTransport } from './mail-transport';
+import type { WebhookSender } from '../webhooks/webhook-sender';
+import { DeliveryError, type MailTransport } from './mail-transport';
 import type { OutboxPayloadCipher } from './outbox-payload.cipher';
 
 export interface OutboxWorkerSettings {
@@ -25,8 +26,9 @@ export interface OutboxLogger {
 
 interface ClaimedRow {
   id: string;
+  channel: 'email' | 'webhook';
   recipient: string;
-  template: EmailTemplate;
+  template: string;
   locale: string;
   payload: Buffer | null;
   message_id: string;
@@ -49,6 +51,7 @@ export class OutboxWorker {
     private readonly transport: MailTransport,
     private readonly settings: OutboxWorkerSettings,
     private readonly logger: OutboxLogger,
+    private readonly webhooks?: WebhookSender,
   ) {}
 
   start(): void {
@@ -107,7 +110,7 @@ export class OutboxWorker {
              ORDER BY next_attempt_at
              LIMIT $1
              FOR UPDATE SKIP LOCKED)
-        RETURNING id, recipient, template, locale, payload, message_id, attempts)
+        RETURNING id, channel, recipient, template, locale, payload, message_id, attempts)
        SELECT * FROM claimed`,
       [this.settings.batchSize, this.settings.leaseMs],
     );
@@ -117,13 +120,7 @@ export class OutboxWorker {
     try {
       if (!row.payload) throw new Error('The email has no content left to send.');
       const data = this.cipher.decrypt(row.payload) as Record<string, unknown>;
-      const email = this.composer.compose(row.template, row.locale, data);
-      const receipt = await this.transport.send({
-        from: this.settings.from,
-        to: row.recipient,
-        messageId: row.message_id,
-        ...email,
-      });
+      const receipt = row.channel === 'webhook' ? await this.sendWebhook(row, data) : await this.sendEmail(row, data);
       await this.dataSource.query(
         `UPDATE email_outbox
             SET state = 'sent', sent_at = now(), payload = NULL, smtp_response = $2, last_error = NULL
@@ -133,6 +130,16 @@ export class OutboxWorker {
     } catch (error) {
       await this.recordFailure(row, error);
     }
+  }
+
+  private sendEmail(row: ClaimedRow, data: Record<string, unknown>) {
+    const email = this.composer.compose(row.template as EmailTemplate, row.locale, data);
+    return this.transport.send({ from: this.settings.from, to: row.recipient, messageId: row.message_id, ...email });
+  }
+
+  private sendWebhook(row: ClaimedRow, body: unknown) {
+    if (!this.webhooks) throw new DeliveryError('Webhooks are not configured (WEBHOOK_SECRET).', true);
+    return this.webhooks.send({ deliveryId: row.id, url: row.recipient, event: row.template, body });
   }
 
   private async recordFailure(row: ClaimedRow, error: unknown): Promise<void> {

@@ -101,7 +101,7 @@ export class PrometheusMetrics extends RegistrationMetrics {
     const read = async () => {
       const rows: Array<{ state: string; n: number; oldest: number | null }> = await dataSource.query(
         `SELECT state, count(*)::int AS n, extract(epoch FROM now() - min(created_at))::float8 AS oldest
-           FROM email_outbox GROUP BY state`,
+           FROM email_outbox WHERE channel = 'email' GROUP BY state`,
       );
       for (const state of ['queued', 'sending', 'sent', 'failed'])
         byState.set({ state }, rows.find((row) => row.state === state)?.n ?? 0);

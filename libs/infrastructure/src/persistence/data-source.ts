@@ -1,11 +1,16 @@
 import { DataSource } from 'typeorm';
 import { CreateRegistrationSchema1764072000000 } from '../../../../migrations/1764072000000-create-registration-schema';
 import { AddConfirmationCodes1764158400000 } from '../../../../migrations/1764158400000-add-confirmation-codes';
+import { AddWebhookDeliveries1764244800000 } from '../../../../migrations/1764244800000-add-webhook-deliveries';
 import { ConfirmationTokenRecord } from './confirmation-token.record';
 import { EmailOutboxRecord } from './email-outbox.record';
 import { UserRecord } from './user.record';
 
-export const MIGRATIONS = [CreateRegistrationSchema1764072000000, AddConfirmationCodes1764158400000];
+export const MIGRATIONS = [
+  CreateRegistrationSchema1764072000000,
+  AddConfirmationCodes1764158400000,
+  AddWebhookDeliveries1764244800000,
+];
 
 // Any constant works; it only has to be the same for every Gatehouse instance sharing a database.
 const MIGRATION_LOCK_KEY = 7_351_822_011;

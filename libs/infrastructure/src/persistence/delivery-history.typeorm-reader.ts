@@ -15,6 +15,7 @@ export class TypeOrmDeliveryHistory extends DeliveryHistory {
     });
     return rows.map((row) => ({
       id: row.id,
+      channel: row.channel,
       template: row.template,
       recipient: row.recipient,
       state: row.state as DeliveryState,

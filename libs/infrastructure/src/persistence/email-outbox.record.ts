@@ -8,6 +8,10 @@ export class EmailOutboxRecord {
   @PrimaryColumn('uuid')
   id!: string;
 
+  /** email, or webhook: then `template` is the event type and `recipient` the URL. */
+  @Column('text')
+  channel!: 'email' | 'webhook';
+
   @Column('uuid', { name: 'user_id', nullable: true })
   userId!: string | null;
 

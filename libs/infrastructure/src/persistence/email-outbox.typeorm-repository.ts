@@ -10,6 +10,8 @@ export interface OutboxSettings {
   cipher: OutboxPayloadCipher;
   /** The right-hand side of every Message-ID, so a message sent twice is recognisable as one. */
   messageIdDomain: string;
+  /** Where events are delivered; none configured means no webhook rows at all. */
+  webhookUrls: readonly string[];
 }
 
 export class TypeOrmEmailOutbox extends EmailOutbox {
@@ -24,6 +26,7 @@ export class TypeOrmEmailOutbox extends EmailOutbox {
     const id = randomUUID();
     await this.manager.getRepository(EmailOutboxRecord).insert({
       id,
+      channel: 'email',
       userId: email.userId,
       template: email.template,
       locale: email.locale,
@@ -44,6 +47,7 @@ export class TypeOrmEmailOutbox extends EmailOutbox {
       .createQueryBuilder('outbox')
       .select('MAX(outbox.createdAt)', 'last')
       .where('outbox.recipientNormalized = :normalizedAddress', { normalizedAddress })
+      .andWhere("outbox.channel = 'email'")
       .getRawOne<{ last: Date | null }>();
     return row?.last ?? null;
   }

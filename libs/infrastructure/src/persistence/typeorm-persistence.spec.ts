@@ -23,7 +23,7 @@ describe('TypeORM adapters on a real PostgreSQL', () => {
     database = await createTestDatabase();
     dataSource = createDataSource(database.url, { poolSize: 12 });
     await dataSource.initialize();
-    uow = new TypeOrmUnitOfWork(dataSource, { cipher, messageIdDomain: 'example.test' });
+    uow = new TypeOrmUnitOfWork(dataSource, { cipher, messageIdDomain: 'example.test', webhookUrls: [] });
   });
 
   afterAll(async () => {
@@ -36,7 +36,11 @@ describe('TypeORM adapters on a real PostgreSQL', () => {
     await Promise.all(others.map((other) => other.initialize()));
     const applied = await Promise.all([runMigrations(dataSource), ...others.map((other) => runMigrations(other))]);
     await Promise.all(others.map((other) => other.destroy()));
-    expect(applied.flat()).toEqual(['CreateRegistrationSchema1764072000000', 'AddConfirmationCodes1764158400000']);
+    expect(applied.flat()).toEqual([
+      'CreateRegistrationSchema1764072000000',
+      'AddConfirmationCodes1764158400000',
+      'AddWebhookDeliveries1764244800000',
+    ]);
     expect(await hasPendingMigrations(dataSource)).toBe(false);
   });
 

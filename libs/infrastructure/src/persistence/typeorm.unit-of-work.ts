@@ -2,6 +2,7 @@ import { UnitOfWork, type TransactionalPorts } from '@gatehouse/domain/ports/uni
 import type { DataSource } from 'typeorm';
 import { TypeOrmConfirmationTokenRepository } from './confirmation-token.typeorm-repository';
 import { TypeOrmEmailOutbox, type OutboxSettings } from './email-outbox.typeorm-repository';
+import { TypeOrmEventOutbox } from './event-outbox.typeorm-repository';
 import { TypeOrmUserRepository } from './user.typeorm-repository';
 
 export class TypeOrmUnitOfWork extends UnitOfWork {
@@ -18,6 +19,7 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
         users: new TypeOrmUserRepository(manager),
         tokens: new TypeOrmConfirmationTokenRepository(manager),
         outbox: new TypeOrmEmailOutbox(manager, this.outboxSettings),
+        events: new TypeOrmEventOutbox(manager, this.outboxSettings),
       }),
     );
   }

@@ -1,0 +1,119 @@
+import { GetDeliveryHistory } from '@gatehouse/domain/use-cases/get-delivery-history.use-case';
+import { type SmtpSink, tokenFrom, waitUntil } from '@gatehouse/infrastructure/testing/smtp-sink';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { postJson, type TestApp, useTestApp } from './support/test-app';
+
+const SECRET = 'webhook-secret-for-tests-0123456789abcdef';
+
+interface Received {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** A receiver on 127.0.0.1: /ok always answers 204; /flaky answers 503 to its first two requests. */
+async function startReceiver(): Promise<{ server: Server; url: string; received: Received[] }> {
+  const received: Received[] = [];
+  let flakyCalls = 0;
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      if (request.url === '/flaky' && (flakyCalls += 1) <= 2) {
+        response.writeHead(503).end();
+        return;
+      }
+      received.push({ path: request.url ?? '', headers: request.headers, body });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
+}
+
+function signatureIsValid(headers: IncomingHttpHeaders, body: string): boolean {
+  const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(headers['gatehouse-signature']));
+  if (!match) return false;
+  const expected = createHmac('sha256', SECRET).update(`${match[1]}.${body}`).digest();
+  return (
+    timingSafeEqual(expected, Buffer.from(match[2], 'hex')) && Math.abs(Date.now() / 1000 - Number(match[1])) < 300
+  );
+}
+
+describe('Outgoing webhooks', () => {
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  const env: Record<string, string> = { WEBHOOK_SECRET: SECRET };
+  beforeAll(async () => {
+    receiver = await startReceiver();
+    env.WEBHOOK_URLS = `${receiver.url}/ok, ${receiver.url}/flaky`;
+  });
+  afterAll(() => new Promise<void>((resolve) => receiver.server.close(() => resolve())));
+
+  const running = useTestApp(env);
+  let smtp: SmtpSink;
+  let gatehouse: TestApp;
+  beforeAll(() => ({ smtp, gatehouse } = running));
+
+  it('delivers signed user.registered and user.confirmed events to every URL, retrying a failing one', async () => {
+    await postJson(gatehouse.baseUrl, '/api/registrations', {
+      email: 'Hook@Example.com',
+      password: 'long enough password',
+    });
+    const [email] = await smtp.waitFor('Hook@Example.com');
+    await postJson(gatehouse.baseUrl, '/api/confirmations', { token: tokenFrom(email) });
+
+    await waitUntil(
+      () => (receiver.received.length >= 4 ? true : undefined),
+      30_000,
+      () => `4 webhooks; got ${receiver.received.length}`,
+    );
+    for (const path of ['/ok', '/flaky']) {
+      const events = receiver.received.filter((item) => item.path === path).map((item) => JSON.parse(item.body));
+      // Retries can reorder deliveries, as with every webhook system: receivers order by createdAt.
+      expect(events.map((event) => event.type).sort()).toEqual(['user.confirmed', 'user.registered']);
+      expect(events.find((event) => event.type === 'user.registered')).toMatchObject({
+        id: expect.any(String),
+        createdAt: expect.any(String),
+        data: { email: 'Hook@Example.com' },
+      });
+    }
+    for (const item of receiver.received) {
+      expect(item.headers['content-type']).toBe('application/json');
+      expect(item.headers['gatehouse-event']).toBe(JSON.parse(item.body).type);
+      expect(item.headers['gatehouse-delivery']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(signatureIsValid(item.headers, item.body)).toBe(true);
+      expect(item.body).not.toContain('password');
+    }
+    // The same event carries the same id to both URLs; each delivery has an id of its own.
+    const ids = receiver.received.map((item) => JSON.parse(item.body).id as string);
+    expect(new Set(ids).size).toBe(2);
+    expect(new Set(receiver.received.map((item) => item.headers['gatehouse-delivery'])).size).toBe(4);
+
+    const user = await gatehouse.db.query(`SELECT id FROM users WHERE email_normalized = 'hook@example.com'`);
+    const history = await gatehouse.app.get(GetDeliveryHistory).execute({ userId: user.rows[0].id });
+    const webhooks = history.emails.filter((record) => record.channel === 'webhook');
+    expect(webhooks).toHaveLength(4);
+    expect(webhooks.every((record) => record.state === 'sent')).toBe(true);
+    const flaky = webhooks.filter((record) => record.recipient.endsWith('/flaky'));
+    expect(flaky.reduce((sum, record) => sum + record.attempts, 0)).toBe(4);
+    expect(history.emails.filter((record) => record.channel === 'email')).toHaveLength(1);
+  });
+
+  it('keeps webhooks out of the per-address email cooldown', async () => {
+    await postJson(gatehouse.baseUrl, '/api/registrations', {
+      email: 'cool@example.com',
+      password: 'long enough password',
+    });
+    await smtp.waitFor('cool@example.com');
+    const rows = await gatehouse.db.query(
+      `SELECT channel, count(*)::int AS n FROM email_outbox o JOIN users u ON u.id = o.user_id
+        WHERE u.email_normalized = 'cool@example.com' GROUP BY channel ORDER BY channel`,
+    );
+    expect(rows.rows).toEqual([
+      { channel: 'email', n: 1 },
+      { channel: 'webhook', n: 2 },
+    ]);
+  });
+});
