@@ -18,7 +18,13 @@ export async function createApp(
   runtime: Runtime,
   options: { logDestination?: DestinationStream } = {},
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false, genReqId: requestId });
+  // Requests already read when SIGTERM comes are served, not answered 503: shutdown fails no accepted request.
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: false,
+    genReqId: requestId,
+    return503OnClosing: false,
+  });
   // The id goes back to the caller, so a person reporting a problem can quote it.
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
