@@ -1,4 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { MIGRATIONS } from '@gatehouse/infrastructure/persistence/data-source';
+import { createTestDatabase } from '@gatehouse/infrastructure/testing/test-database';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { SETTINGS } from '../src/config/app-config';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -134,6 +137,31 @@ describe('Zero-config start: embedded PostgreSQL and the development inbox', () 
       expect(notice).toBe(true);
     } finally {
       expect(await second.stop()).toBe(0);
+    }
+  });
+
+  it('lists every setting with its default for npm start -- --help, and exits', () => {
+    const help = execFileSync(process.execPath, ['dist/apps/api/src/main.js', '--help'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    for (const setting of SETTINGS) expect(help).toContain(setting.variable);
+    expect(help).toMatch(/CONFIRMATION_TOKEN_TTL\s+24h/);
+  });
+
+  it('migrates a database with npm run migrate, once', async () => {
+    const database = await createTestDatabase();
+    try {
+      const run = () =>
+        execFileSync(process.execPath, ['dist/apps/api/src/migrate.js'], {
+          cwd: ROOT,
+          encoding: 'utf8',
+          env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: 'test' },
+        });
+      expect(run()).toContain(`Applied ${MIGRATIONS.length} migration(s)`);
+      expect(run()).toContain('The database is up to date.');
+    } finally {
+      await database.drop();
     }
   });
 

@@ -2,7 +2,7 @@ import type { EmailTemplate } from '@gatehouse/domain/mail/outgoing-email';
 import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locale';
+import { DEFAULT_LOCALE, isLocale, SUPPORTED_LOCALES, type Locale } from '../i18n/locale';
 import { Translator } from '../i18n/translator';
 import { EMAIL_MESSAGES, type EmailMessageKey } from './email-messages';
 
@@ -41,6 +41,13 @@ export class EmailComposer {
   private readonly templates: Map<EmailTemplate, Compiled>;
   private readonly layout: HandlebarsTemplateDelegate;
   private readonly translator = new Translator(EMAIL_MESSAGES);
+  // Building an Intl.DateTimeFormat costs more than writing the rest of the email: one per language, made once.
+  private readonly dateFormats = new Map(
+    SUPPORTED_LOCALES.map((locale) => [
+      locale,
+      new Intl.DateTimeFormat(DATE_LOCALES[locale], { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }),
+    ]),
+  );
 
   constructor(
     private readonly settings: ComposerSettings,
@@ -93,7 +100,7 @@ export class EmailComposer {
         // Emails queued before codes existed have none: they show the link only.
         code: typeof data.code === 'string' ? data.code : '',
         codeUrl: `${base}/confirm/code`,
-        expiresAt: `${new Intl.DateTimeFormat(DATE_LOCALES[locale], { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(expiresAt)} UTC`,
+        expiresAt: `${this.dateFormats.get(locale)!.format(expiresAt)} UTC`,
       };
     }
     return { signInUrl: `${base}/` };

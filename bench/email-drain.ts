@@ -1,0 +1,235 @@
+import 'reflect-metadata';
+import { EmailComposer } from '@gatehouse/infrastructure/mail/email-composer';
+import { MailerMailTransport } from '@gatehouse/infrastructure/mail/mailer.mail-transport';
+import { OutboxPayloadCipher } from '@gatehouse/infrastructure/mail/outbox-payload.cipher';
+import { OutboxWorker, type OutboxLogger } from '@gatehouse/infrastructure/mail/outbox-worker';
+import { smtpTransportOptions } from '@gatehouse/infrastructure/mail/smtp-transport-options';
+import { createDataSource, runMigrations } from '@gatehouse/infrastructure/persistence/data-source';
+import { MailerService } from '@nestjs-modules/mailer';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import type { DataSource } from 'typeorm';
+import { openBenchPostgres } from './bench-postgres';
+import { CountingSmtpSink } from './counting-smtp-sink';
+
+/**
+ * `npm run bench`: how fast one process empties an outbox of confirmation emails through the real
+ * OutboxWorker, templates and SMTP transport, into an SMTP server in the same process that only counts.
+ * `npm run bench -- --quick` queues 500 instead of 10,000 as a smoke run; its figures mean little.
+ * The knobs: --batch (emails one worker claims at a time), --pool (SMTP connections), --workers (outbox
+ * workers in this process, sharing the pools), --db-pool (database connections), --emails.
+ */
+
+const TARGET_PER_SECOND = 500;
+const TIMEOUT_MS = 5 * 60_000;
+const SECRET = 'bench-secret-0123456789abcdef0123456789';
+
+interface BenchSettings {
+  quick: boolean;
+  emails: number;
+  batchSize: number;
+  smtpPoolSize: number;
+  workers: number;
+  databasePoolSize: number;
+}
+
+function readSettings(argv: string[]): BenchSettings {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      emails: { type: 'string' },
+      batch: { type: 'string', default: '100' },
+      pool: { type: 'string', default: '10' },
+      workers: { type: 'string', default: '1' },
+      'db-pool': { type: 'string', default: '10' },
+    },
+  });
+  const positive = (name: string, raw: string): number => {
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(`--${name} must be a positive whole number, not ${raw}.`);
+    return value;
+  };
+  return {
+    quick: values.quick,
+    emails: positive('emails', values.emails ?? (values.quick ? '500' : '10000')),
+    batchSize: positive('batch', values.batch),
+    smtpPoolSize: positive('pool', values.pool),
+    workers: positive('workers', values.workers),
+    databasePoolSize: positive('db-pool', values['db-pool']),
+  };
+}
+
+/** Collects what the workers complain about: a clean run has nothing to say. */
+class CountingLogger implements OutboxLogger {
+  readonly problems: string[] = [];
+  log(): void {}
+  warn(message: string): void {
+    this.problem(message);
+  }
+  error(message: string): void {
+    this.problem(message);
+  }
+  private problem(message: string): void {
+    // Said at once, so a run that is retrying its way towards the timeout does not wait in silence.
+    if (!this.problems.length) console.error(`Worker: ${message}`);
+    this.problems.push(message);
+  }
+}
+
+/** Fills the outbox the way committed sign-ups would have left it, in one statement. */
+async function queue(dataSource: DataSource, count: number): Promise<void> {
+  const payload = new OutboxPayloadCipher(SECRET).encrypt({
+    token: 'T'.repeat(43),
+    code: '123456',
+    expiresAt: '2030-01-01T00:00:00Z',
+  });
+  await dataSource.query(
+    `INSERT INTO email_outbox (id, template, locale, recipient, recipient_normalized, payload, state, attempts, next_attempt_at, message_id, created_at)
+     SELECT id, 'confirmation', 'en', 'b' || n || '@example.com', 'b' || n || '@example.com', $2, 'queued', 0, now(), '<' || id || '@example.com>', now()
+       FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, $1::int) AS n) AS rows`,
+    [count, payload],
+  );
+  // A real outbox fills over time and autovacuum keeps its statistics; give the planner the same start.
+  await dataSource.query('ANALYZE email_outbox');
+}
+
+async function states(dataSource: DataSource): Promise<{ sent: number; failed: number }> {
+  const [row] = await dataSource.query(
+    `SELECT count(*) FILTER (WHERE state = 'sent')::int AS sent, count(*) FILTER (WHERE state = 'failed')::int AS failed
+       FROM email_outbox`,
+  );
+  return row;
+}
+
+/** Waits until the sink has every message and every row is 'sent'; throws on a failed row or the timeout. */
+async function drained(dataSource: DataSource, sink: CountingSmtpSink, total: number, deadline: number) {
+  let lastFailureCheck = 0;
+  for (;;) {
+    const now = performance.now();
+    if (now > deadline) {
+      const { sent } = await states(dataSource);
+      throw new Error(`Not drained within ${TIMEOUT_MS / 1000} s: ${sink.count} received, ${sent} rows sent.`);
+    }
+    if (sink.count >= total) {
+      const { sent, failed } = await states(dataSource);
+      if (failed) throw new Error(`${failed} email(s) failed for good.`);
+      if (sent >= total) return;
+    } else if (now - lastFailureCheck > 500) {
+      lastFailureCheck = now;
+      const { failed } = await states(dataSource);
+      if (failed) throw new Error(`${failed} email(s) failed for good.`);
+    }
+    await sleep(sink.count >= total ? 5 : 10);
+  }
+}
+
+function printTable(rows: [string, string][]): void {
+  const width = Math.max(...rows.map(([label]) => label.length));
+  const valueWidth = Math.max(...rows.map(([, value]) => value.length));
+  const line = `+-${'-'.repeat(width)}-+-${'-'.repeat(valueWidth)}-+`;
+  console.log(line);
+  for (const [label, value] of rows) console.log(`| ${label.padEnd(width)} | ${value.padStart(valueWidth)} |`);
+  console.log(line);
+}
+
+async function main(): Promise<number> {
+  const settings = readSettings(process.argv.slice(2));
+  const postgres = await openBenchPostgres(process.env.TEST_DATABASE_URL);
+  const cleanups: (() => Promise<unknown>)[] = [() => postgres.close()];
+  const logger = new CountingLogger();
+  try {
+    const dataSource = createDataSource(postgres.url, { poolSize: settings.databasePoolSize });
+    await dataSource.initialize();
+    cleanups.unshift(() => dataSource.destroy());
+    await runMigrations(dataSource);
+
+    const sink = await CountingSmtpSink.start();
+    cleanups.unshift(() => sink.close());
+    const mailer = new MailerService(
+      {
+        transport: smtpTransportOptions(sink.url, {
+          connections: settings.smtpPoolSize,
+          ratePerSecond: 0,
+          timeoutMs: 10_000,
+        }),
+      },
+      undefined as never,
+    );
+    cleanups.unshift(() => mailer.onModuleDestroy());
+
+    await queue(dataSource, settings.emails);
+
+    const cipher = new OutboxPayloadCipher(SECRET);
+    const composer = new EmailComposer({
+      appUrl: 'https://id.example.com',
+      productName: 'Gatehouse',
+      brandColor: '#1d4ed8',
+    });
+    const transport = new MailerMailTransport(mailer);
+    const workers = Array.from(
+      { length: settings.workers },
+      () =>
+        new OutboxWorker(
+          dataSource,
+          cipher,
+          composer,
+          transport,
+          {
+            from: 'Gatehouse <no-reply@example.com>',
+            pollIntervalMs: 10,
+            batchSize: settings.batchSize,
+            leaseMs: 120_000,
+            maxAttempts: 8,
+            retryBaseMs: 30_000,
+            maxRetryDelayMs: 6 * 3_600_000,
+          },
+          logger,
+        ),
+    );
+    cleanups.unshift(() => Promise.all(workers.map((worker) => worker.stop())));
+
+    const started = performance.now();
+    for (const worker of workers) worker.start();
+    await drained(dataSource, sink, settings.emails, started + TIMEOUT_MS);
+    const seconds = (performance.now() - started) / 1000;
+
+    printTable([
+      ['emails', settings.emails.toLocaleString('en-US')],
+      ['seconds to empty', seconds.toFixed(2)],
+      ['emails per second', Math.round(settings.emails / seconds).toLocaleString('en-US')],
+      ['target', `${TARGET_PER_SECOND}/s on 2 cores`],
+      ['batch size', String(settings.batchSize)],
+      ['SMTP pool size', String(settings.smtpPoolSize)],
+      ['workers in process', String(settings.workers)],
+      ['database pool size', String(settings.databasePoolSize)],
+      ['Node', process.version],
+      ['PostgreSQL', `${postgres.serverVersion} (${postgres.origin})`],
+    ]);
+    if (settings.quick) console.log('Quick smoke run: too few emails for the figures to mean much.');
+    if (sink.count > settings.emails)
+      console.log(`Note: the sink received ${sink.count - settings.emails} duplicate(s).`);
+    if (logger.problems.length) console.log(`Worker warnings: ${logger.problems.length}, first: ${logger.problems[0]}`);
+    return 0;
+  } catch (error) {
+    console.error(`Benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+    for (const problem of logger.problems.slice(0, 5)) console.error(`  worker: ${problem}`);
+    return 1;
+  } finally {
+    for (const cleanup of cleanups) {
+      await cleanup().catch((error: unknown) =>
+        console.error(`Cleanup failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`Benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
