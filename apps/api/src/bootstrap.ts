@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PrometheusMetrics } from '@gatehouse/infrastructure/observability/prometheus.metrics';
@@ -13,6 +14,18 @@ import { ViewRenderer } from './views/view-renderer';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
+/** The pages load their one stylesheet and one script from /assets: nothing inline, nothing from elsewhere. */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  objectSrc: ["'none'"],
+};
+
 /** Builds the application (used by main.ts and by the end-to-end tests): Fastify, logging, global pipe and filter. */
 export async function createApp(
   runtime: Runtime,
@@ -21,7 +34,8 @@ export async function createApp(
   // Requests already read when SIGTERM comes are served, not answered 503: shutdown fails no accepted request.
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: false,
+    // Only the configured proxies may say who the client is (X-Forwarded-For); nobody else can spoof it.
+    trustProxy: runtime.config.trustedProxies.length ? runtime.config.trustedProxies : false,
     genReqId: requestId,
     return503OnClosing: false,
   });
@@ -44,6 +58,16 @@ export async function createApp(
       reply.elapsedTime / 1000,
     );
   });
+  const https = runtime.config.appUrl.startsWith('https:');
+  await app.register(helmet, {
+    // Over plain http (a local or private deployment) an upgrade would send the forms to an https nobody serves.
+    contentSecurityPolicy: { directives: { ...CONTENT_SECURITY_POLICY, upgradeInsecureRequests: https ? [] : null } },
+    hsts: https,
+  });
+  // Closed unless configured: only the listed origins' browsers may call the API from their pages.
+  if (runtime.config.corsOrigins.length) {
+    app.enableCors({ origin: runtime.config.corsOrigins, methods: ['GET', 'POST'], credentials: false });
+  }
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter(app.get(ViewRenderer)));
   await app.init();

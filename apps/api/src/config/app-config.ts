@@ -7,6 +7,8 @@ export class AppConfig {
   logFormat!: 'json' | 'pretty';
   host!: string;
   port!: number;
+  corsOrigins!: string[];
+  trustedProxies!: string[];
   appUrl!: string;
   databaseUrl!: string | undefined;
   databasePoolSize!: number;
@@ -122,6 +124,36 @@ export const SETTINGS: readonly Setting[] = [
     fallback: '3000',
     description: 'Port the HTTP server listens on.',
     parse: integer(0, 65535),
+  },
+  {
+    variable: 'CORS_ORIGINS',
+    key: 'corsOrigins',
+    fallback: '',
+    description: 'Comma-separated origins (https://app.example.com) whose browsers may call the JSON API. Unset: none.',
+    parse: (raw) => {
+      const origins = raw
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
+      const bad = origins.find((item) => !/^https?:\/\/[^/\s]+$/.test(item));
+      return bad
+        ? { problem: `must list origins like https://app.example.com, "${bad}" is not one` }
+        : { value: origins };
+    },
+  },
+  {
+    variable: 'TRUSTED_PROXIES',
+    key: 'trustedProxies',
+    fallback: '',
+    description: 'Comma-separated addresses or CIDR ranges of proxies whose X-Forwarded-For is believed. Unset: none.',
+    parse: (raw) => {
+      const proxies = raw
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
+      const bad = proxies.find((item) => !/^[0-9a-f:.]+(\/\d{1,3})?$/i.test(item));
+      return bad ? { problem: `must list IP addresses or CIDR ranges, "${bad}" is not one` } : { value: proxies };
+    },
   },
   {
     variable: 'APP_URL',

@@ -21,6 +21,11 @@ export class DevInboxPage {
 
   @Get(':id')
   @Header('Content-Type', HTML)
+  // The email's HTML part is shown in a sandboxed iframe and styles itself inline, as emails do.
+  @Header(
+    'Content-Security-Policy',
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+  )
   @Header('Cache-Control', 'no-store')
   async show(@Param('id') id: string): Promise<string> {
     const message = /^[0-9a-f-]{36}$/.test(id) ? await this.inbox.get(id) : null;
