@@ -4,6 +4,7 @@ import { ConfirmationModule } from './confirmation/confirmation.module';
 import { DevInboxModule } from './dev-inbox/dev-inbox.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
+import { MaintenanceModule } from './maintenance/maintenance.module';
 import { loggingModule } from './observability/logging.module';
 import { MetricsModule } from './observability/metrics.module';
 import { PersistenceModule } from './persistence/persistence.module';
@@ -27,6 +28,7 @@ export class AppModule {
         RegistrationModule.forRoot(devInboxUrl),
         ConfirmationModule,
         HealthModule,
+        MaintenanceModule,
         ...(runtime.devInbox ? [DevInboxModule.forRoot(runtime.devInbox)] : []),
       ],
       providers: [ShutdownSequence],

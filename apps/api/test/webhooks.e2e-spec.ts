@@ -1,4 +1,5 @@
 import { GetDeliveryHistory } from '@gatehouse/domain/use-cases/get-delivery-history.use-case';
+import { PurgeUnconfirmedAccounts } from '@gatehouse/domain/use-cases/purge-unconfirmed-accounts.use-case';
 import { type SmtpSink, tokenFrom, waitUntil } from '@gatehouse/infrastructure/testing/smtp-sink';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
@@ -99,6 +100,30 @@ describe('Outgoing webhooks', () => {
     const flaky = webhooks.filter((record) => record.recipient.endsWith('/flaky'));
     expect(flaky.reduce((sum, record) => sum + record.attempts, 0)).toBe(4);
     expect(history.emails.filter((record) => record.channel === 'email')).toHaveLength(1);
+  });
+
+  it('announces an account removed because it was never confirmed as user.deleted', async () => {
+    await postJson(gatehouse.baseUrl, '/api/registrations', {
+      email: 'gone@example.com',
+      password: 'long enough password',
+    });
+    await smtp.waitFor('gone@example.com');
+    await gatehouse.db.query(
+      `UPDATE users SET created_at = now() - interval '8 days' WHERE email_normalized = 'gone@example.com'`,
+    );
+    expect(await gatehouse.app.get(PurgeUnconfirmedAccounts).execute()).toBe(1);
+
+    const deleted = await waitUntil(
+      () => {
+        const events = receiver.received
+          .map((item) => JSON.parse(item.body))
+          .filter((event) => event.type === 'user.deleted');
+        return events.length >= 2 ? events : undefined;
+      },
+      30_000,
+      () => 'user.deleted at both URLs',
+    );
+    expect(deleted.every((event) => event.data.email === 'gone@example.com')).toBe(true);
   });
 
   it('keeps webhooks out of the per-address email cooldown', async () => {

@@ -27,6 +27,8 @@ export class AppConfig {
   webhookTimeoutMs!: number;
   confirmationTokenTtlMs!: number;
   emailCooldownMs!: number;
+  pendingAccountTtlMs!: number;
+  purgeIntervalMs!: number;
   argon2MemoryKib!: number;
   argon2TimeCost!: number;
   argon2Parallelism!: number;
@@ -301,6 +303,20 @@ export const SETTINGS: readonly Setting[] = [
     fallback: '60s',
     description: 'Least time between two emails to one address.',
     parse: duration(0),
+  },
+  {
+    variable: 'PENDING_ACCOUNT_TTL',
+    key: 'pendingAccountTtlMs',
+    fallback: '7d',
+    description: 'Accounts still unconfirmed after this long are removed (announced as user.deleted).',
+    parse: duration(60_000),
+  },
+  {
+    variable: 'PURGE_INTERVAL',
+    key: 'purgeIntervalMs',
+    fallback: '1h',
+    description: 'How often each API process looks for unconfirmed accounts to remove.',
+    parse: duration(100),
   },
   {
     variable: 'ARGON2_MEMORY_KIB',

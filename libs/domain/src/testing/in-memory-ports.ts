@@ -83,6 +83,17 @@ class InMemoryUsers extends UserRepository {
   async save(user: User): Promise<void> {
     this.store.users.set(user.id, User.restore(user.snapshot()));
   }
+  async findStalePendingForUpdate(cutoff: Date, limit: number): Promise<User[]> {
+    return [...this.store.users.values()]
+      .filter((user) => user.isPending && user.createdAt.getTime() < cutoff.getTime())
+      .slice(0, limit)
+      .map((user) => User.restore(user.snapshot()));
+  }
+  async delete(userId: string): Promise<void> {
+    this.store.users.delete(userId);
+    for (const [id, token] of this.store.tokens) if (token.userId === userId) this.store.tokens.delete(id);
+    this.store.outbox = this.store.outbox.filter((queued) => queued.email.userId !== userId);
+  }
 }
 
 class InMemoryTokens extends ConfirmationTokenRepository {

@@ -50,6 +50,7 @@ export function registrationHarness() {
 
   return {
     store,
+    unitOfWork,
     clock,
     metrics,
     register,

@@ -28,7 +28,8 @@ export class TypeOrmEventOutbox extends EventOutbox {
       return {
         id,
         channel: 'webhook' as const,
-        userId: event.userId,
+        // The announcement of a deletion must outlive the row it announces (user_id cascades on delete).
+        userId: event.type === 'user.deleted' ? null : event.userId,
         template: event.type,
         locale: '',
         recipient: url,

@@ -62,4 +62,23 @@ export class TypeOrmUserRepository extends UserRepository {
     const { id, ...changes } = userToRecord(user);
     await this.manager.getRepository(UserRecord).update({ id }, changes);
   }
+
+  async findStalePendingForUpdate(cutoff: Date, limit: number): Promise<User[]> {
+    const records = await this.manager
+      .getRepository(UserRecord)
+      .createQueryBuilder('user')
+      .where("user.status = 'pending'")
+      .andWhere('user.createdAt < :cutoff', { cutoff })
+      .orderBy('user.createdAt', 'ASC')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+    return records.map(userToDomain);
+  }
+
+  async delete(userId: string): Promise<void> {
+    // Tokens and outbox rows go with the user (ON DELETE CASCADE).
+    await this.manager.getRepository(UserRecord).delete({ id: userId });
+  }
 }
