@@ -57,6 +57,8 @@ export default tseslint.config(
         console: 'readonly',
         Buffer: 'readonly',
         window: 'writable',
+        fetch: 'readonly',
+        Set: 'readonly',
         document: 'readonly',
       },
     },

@@ -34,7 +34,7 @@ describe('Bad input and faults: documented answers, never a 5xx, nothing stored 
     // Someone who is already here: every bad request below must leave this account exactly as it is.
     await postJson(gatehouse.baseUrl, '/api/registrations', {
       email: 'resident@example.com',
-      password: 'resident password',
+      password: 'long-time member',
     });
     const token = tokenFrom((await smtp.waitFor('resident@example.com'))[0]);
     await postJson(gatehouse.baseUrl, '/api/confirmations', { token });
@@ -124,6 +124,36 @@ describe('Bad input and faults: documented answers, never a 5xx, nothing stored 
     const longToken = await json('/api/confirmations', { token: 'x'.repeat(600) });
     expect(longToken.status).toBe(400);
     expect(longToken.json.errors).toEqual([{ field: 'token', message: expect.stringContaining('too long') }]);
+  });
+
+  it('refuses common passwords and passwords containing the address, and serves the list the page checks', async () => {
+    const common = await json('/api/registrations', { email: 'weak@example.com', password: 'Password1' });
+    expect(common.json).toEqual({
+      errors: [
+        {
+          field: 'password',
+          message: 'This password is one of the most common ones and easy to guess. Choose another.',
+        },
+      ],
+    });
+    const personal = await json('/api/registrations', {
+      email: 'marguerite@example.com',
+      password: 'Marguerite-2026!',
+    });
+    expect(personal.json).toEqual({
+      errors: [{ field: 'password', message: 'Your password must not contain your email address.' }],
+    });
+    const users = await gatehouse.db.query(
+      `SELECT count(*)::int AS n FROM users WHERE email_normalized IN ('weak@example.com', 'marguerite@example.com')`,
+    );
+    expect(users.rows[0].n).toBe(0);
+
+    const list = await fetch(`${gatehouse.baseUrl}/assets/common-passwords.json`);
+    statuses.push(list.status);
+    const passwords = (await list.json()) as string[];
+    expect(passwords.length).toBeGreaterThan(10_000);
+    expect(passwords).toContain('password1');
+    expect(passwords.every((password) => [...password].length >= 8)).toBe(true);
   });
 
   it('answers 413 for a body over 16 KiB', async () => {

@@ -1,5 +1,7 @@
 import { ConfirmationMailer } from '@gatehouse/domain/confirmation/confirmation-mailer';
 import { Clock } from '@gatehouse/domain/ports/clock.port';
+import { CommonPasswords } from '@gatehouse/domain/ports/common-passwords.port';
+import { ZxcvbnCommonPasswords } from '@gatehouse/infrastructure/security/zxcvbn.common-passwords';
 import { PasswordHasher } from '@gatehouse/domain/ports/password-hasher.port';
 import { RandomSource } from '@gatehouse/domain/ports/random-source.port';
 import { RegistrationMetrics } from '@gatehouse/domain/ports/registration-metrics.port';
@@ -9,6 +11,7 @@ import { RegisterUser } from '@gatehouse/domain/use-cases/register-user.use-case
 import { ResendConfirmation } from '@gatehouse/domain/use-cases/resend-confirmation.use-case';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { CommonPasswordsController } from './common-passwords.controller';
 import { DevInboxLink } from './dev-inbox-link';
 import { RegistrationPage } from './registration.page';
 import { RegistrationsController } from './registrations.controller';
@@ -18,9 +21,11 @@ export class RegistrationModule {
   static forRoot(devInboxUrl: string | undefined): DynamicModule {
     return {
       module: RegistrationModule,
-      controllers: [RegistrationsController, RegistrationPage],
+      controllers: [RegistrationsController, RegistrationPage, CommonPasswordsController],
       providers: [
         { provide: DevInboxLink, useValue: new DevInboxLink(devInboxUrl) },
+        { provide: ZxcvbnCommonPasswords, useValue: new ZxcvbnCommonPasswords() },
+        { provide: CommonPasswords, useExisting: ZxcvbnCommonPasswords },
         {
           provide: ConfirmationMailer,
           useFactory: (random: RandomSource, digester: TokenDigester, clock: Clock, config: AppConfig) =>
@@ -39,8 +44,17 @@ export class RegistrationModule {
             clock: Clock,
             mailer: ConfirmationMailer,
             metrics: RegistrationMetrics,
-          ) => new RegisterUser(uow, hasher, random, clock, mailer, metrics),
-          inject: [UnitOfWork, PasswordHasher, RandomSource, Clock, ConfirmationMailer, RegistrationMetrics],
+            common: CommonPasswords,
+          ) => new RegisterUser(uow, hasher, random, clock, mailer, metrics, common),
+          inject: [
+            UnitOfWork,
+            PasswordHasher,
+            RandomSource,
+            Clock,
+            ConfirmationMailer,
+            RegistrationMetrics,
+            CommonPasswords,
+          ],
         },
         {
           provide: ResendConfirmation,

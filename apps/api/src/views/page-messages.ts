@@ -65,6 +65,8 @@ const en = {
   'problem.email.domain_invalid': 'The part after @ is not a valid domain.',
   'problem.password.too_short': 'Use at least {min} characters (you typed {length}).',
   'problem.password.too_long': 'Use at most {max} characters (you typed {length}).',
+  'problem.password.common': 'This password is one of the most common ones and easy to guess. Choose another.',
+  'problem.password.contains_email': 'Your password must not contain your email address.',
   'problem.code.shape': 'Enter the 6 digits from the email.',
   'duration.day': '{count} day',
   'duration.days': '{count} days',
@@ -148,6 +150,9 @@ const de: Catalog<PageMessageKey> = {
   'problem.email.domain_invalid': 'Der Teil nach dem @ ist keine gültige Domain.',
   'problem.password.too_short': 'Verwenden Sie mindestens {min} Zeichen (Sie haben {length} eingegeben).',
   'problem.password.too_long': 'Verwenden Sie höchstens {max} Zeichen (Sie haben {length} eingegeben).',
+  'problem.password.common':
+    'Dieses Passwort gehört zu den häufigsten und ist leicht zu erraten. Wählen Sie ein anderes.',
+  'problem.password.contains_email': 'Ihr Passwort darf Ihre E-Mail-Adresse nicht enthalten.',
   'problem.code.shape': 'Geben Sie die 6 Ziffern aus der E-Mail ein.',
   'duration.day': '{count} Tag',
   'duration.days': '{count} Tage',

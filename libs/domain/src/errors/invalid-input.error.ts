@@ -11,6 +11,8 @@ export const PROBLEM_RULES = [
   'email.domain_invalid',
   'password.too_short',
   'password.too_long',
+  'password.common',
+  'password.contains_email',
   'code.shape',
 ] as const;
 

@@ -1,6 +1,7 @@
 import type { ConfirmationToken } from '../confirmation/confirmation-token';
 import type { OutgoingEmail } from '../mail/outgoing-email';
 import { Clock } from '../ports/clock.port';
+import { CommonPasswords } from '../ports/common-passwords.port';
 import { ConfirmationTokenRepository } from '../ports/confirmation-token.repository.port';
 import type { UserEvent } from '../events/user-event';
 import { EmailOutbox } from '../ports/email-outbox.port';
@@ -228,5 +229,13 @@ export class CountingMetrics extends RegistrationMetrics {
   }
   confirmed(sinceSignUpMs: number): void {
     this.confirmations.push(sinceSignUpMs);
+  }
+}
+
+/** A short stand-in for the real list of common passwords. */
+export class ShortCommonPasswords extends CommonPasswords {
+  private readonly list = new Set(['password', '12345678', 'iloveyou', 'sunshine1']);
+  includes(password: string): boolean {
+    return this.list.has(password.toLowerCase());
   }
 }

@@ -12,6 +12,7 @@ import {
   InMemoryUnitOfWork,
   PlainTextHasher,
   ReversingDigester,
+  ShortCommonPasswords,
 } from './in-memory-ports';
 
 export const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
@@ -30,7 +31,7 @@ export function registrationHarness() {
     emailCooldownMs: EMAIL_COOLDOWN_MS,
   });
   const metrics = new CountingMetrics();
-  const register = new RegisterUser(unitOfWork, hasher, random, clock, mailer, metrics);
+  const register = new RegisterUser(unitOfWork, hasher, random, clock, mailer, metrics, new ShortCommonPasswords());
   const confirm = new ConfirmEmail(unitOfWork, digester, clock, metrics);
   const resend = new ResendConfirmation(unitOfWork, mailer, metrics);
   const describe = new DescribeConfirmationLink(unitOfWork, digester, clock);

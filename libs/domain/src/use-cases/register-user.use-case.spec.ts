@@ -38,6 +38,24 @@ describe('RegisterUser', () => {
     expect(store.outbox).toHaveLength(0);
   });
 
+  it.each([
+    ['PASSWORD', 'password.common'],
+    ['Sunshine1', 'password.common'],
+    ['my-gracehopper-2026', 'password.contains_email'],
+  ])('refuses the password %j (%s) and stores nothing', async (password, rule) => {
+    const { store, register } = registrationHarness();
+    await expect(register.execute({ email: 'GraceHopper@example.com', password, locale: 'en' })).rejects.toMatchObject({
+      problems: [{ field: 'password', rule }],
+    });
+    expect(store.users.size).toBe(0);
+  });
+
+  it('allows a long passphrase and ignores a local part too short to mean anything', async () => {
+    const { store, register } = registrationHarness();
+    await register.execute({ email: 'jo@example.com', password: 'jolly good horse staple', locale: 'en' });
+    expect(store.users.size).toBe(1);
+  });
+
   it('treats a second sign-up of a pending address as one account: new password, new link, old link void', async () => {
     const { store, clock, register, latestLink, confirm } = registrationHarness();
     await register.execute({ email: 'bob@example.com', password: 'stranger-password', locale: 'en' });

@@ -1,12 +1,14 @@
 import type { ConfirmationMailer } from '../confirmation/confirmation-mailer';
 import { InvalidInput, type FieldProblem } from '../errors/invalid-input.error';
 import type { Clock } from '../ports/clock.port';
+import type { CommonPasswords } from '../ports/common-passwords.port';
 import type { PasswordHasher } from '../ports/password-hasher.port';
 import type { RandomSource } from '../ports/random-source.port';
 import type { RegistrationMetrics } from '../ports/registration-metrics.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
 import { Email } from '../users/email.value-object';
 import { Password } from '../users/password.value-object';
+import { passwordProblem } from '../users/password-policy';
 import { User } from '../users/user.entity';
 
 export interface RegisterUserInput {
@@ -27,10 +29,11 @@ export class RegisterUser {
     private readonly clock: Clock,
     private readonly mailer: ConfirmationMailer,
     private readonly metrics: RegistrationMetrics,
+    private readonly commonPasswords: CommonPasswords,
   ) {}
 
   async execute(input: RegisterUserInput): Promise<void> {
-    const { email, password } = parseCredentials(input);
+    const { email, password } = parseCredentials(input, this.commonPasswords);
     // Hash on every path, before looking anything up, so a known address costs the same time as a new one.
     const passwordHash = await this.hasher.hash(password);
 
@@ -66,7 +69,7 @@ export class RegisterUser {
   }
 }
 
-function parseCredentials(input: RegisterUserInput): { email: Email; password: Password } {
+function parseCredentials(input: RegisterUserInput, common: CommonPasswords): { email: Email; password: Password } {
   const problems: FieldProblem[] = [];
   const attempt = <T>(parse: () => T): T | undefined => {
     try {
@@ -79,6 +82,8 @@ function parseCredentials(input: RegisterUserInput): { email: Email; password: P
   };
   const email = attempt(() => Email.parse(input.email));
   const password = attempt(() => Password.parse(input.password));
-  if (!email || !password) throw new InvalidInput(problems);
+  const weakness = email && password ? passwordProblem(password, email, common) : undefined;
+  if (weakness) problems.push(weakness);
+  if (!email || !password || weakness) throw new InvalidInput(problems);
   return { email, password };
 }

@@ -18,6 +18,8 @@
       'email.domain_invalid': 'The part after @ is not a valid domain.',
       'password.too_short': 'Use at least {min} characters (you typed {length}).',
       'password.too_long': 'Use at most {max} characters (you typed {length}).',
+      'password.common': 'This password is one of the most common ones and easy to guess. Choose another.',
+      'password.contains_email': 'Your password must not contain your email address.',
       'code.shape': 'Enter the 6 digits from the email.',
     },
     de: {
@@ -31,6 +33,8 @@
       'email.domain_invalid': 'Der Teil nach dem @ ist keine gültige Domain.',
       'password.too_short': 'Verwenden Sie mindestens {min} Zeichen (Sie haben {length} eingegeben).',
       'password.too_long': 'Verwenden Sie höchstens {max} Zeichen (Sie haben {length} eingegeben).',
+      'password.common': 'Dieses Passwort gehört zu den häufigsten und ist leicht zu erraten. Wählen Sie ein anderes.',
+      'password.contains_email': 'Ihr Passwort darf Ihre E-Mail-Adresse nicht enthalten.',
       'code.shape': 'Geben Sie die 6 Ziffern aus der E-Mail ein.',
     },
   };
@@ -64,10 +68,15 @@
     return '';
   }
 
-  function passwordProblem(raw, language) {
+  // context: { email: what the email field holds, common: a Set of common passwords once loaded }.
+  function passwordProblem(raw, language, context) {
     var length = Array.from(raw).length;
     if (length < 8) return say(language, 'password.too_short', { min: 8, length: length });
     if (length > 256) return say(language, 'password.too_long', { max: 256, length: length });
+    var email = ((context && context.email) || '').trim().normalize('NFC');
+    var local = email.slice(0, Math.max(0, email.lastIndexOf('@'))).toLowerCase();
+    if (local.length >= 3 && raw.toLowerCase().indexOf(local) !== -1) return say(language, 'password.contains_email');
+    if (context && context.common && context.common.has(raw.toLowerCase())) return say(language, 'password.common');
     return '';
   }
 
@@ -80,11 +89,28 @@
   window.gatehouseFormRules = RULES;
 
   var language = (document.documentElement && document.documentElement.lang) || 'en';
+  var common = null;
+
+  // The list of common passwords (about 200 KB) is fetched once, the first time someone types a password.
+  function loadCommonPasswords(then) {
+    if (common || !window.fetch) return;
+    common = new Set();
+    fetch('/assets/common-passwords.json')
+      .then(function (response) {
+        return response.ok ? response.json() : [];
+      })
+      .then(function (list) {
+        common = new Set(list);
+        then();
+      })
+      .catch(function () {});
+  }
 
   function check(input, shout) {
     var rule = RULES[input.name];
     if (!rule) return true;
-    var problem = rule(input.value, language);
+    var emailInput = input.form && input.form.querySelector('input[name="email"]');
+    var problem = rule(input.value, language, { email: emailInput ? emailInput.value : '', common: common });
     var slot = document.querySelector('[data-error-for="' + input.id + '"]');
     var shown = problem && !shout && !input.dataset.touched ? '' : problem;
     if (slot) slot.textContent = shown;
@@ -99,6 +125,11 @@
         check(input, false);
       });
       input.addEventListener('input', function () {
+        if (input.name === 'password') {
+          loadCommonPasswords(function () {
+            check(input, false);
+          });
+        }
         check(input, false);
       });
     });
