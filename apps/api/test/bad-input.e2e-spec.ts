@@ -143,8 +143,20 @@ describe('Bad input and faults: documented answers, never a 5xx, nothing stored 
     expect(personal.json).toEqual({
       errors: [{ field: 'password', message: 'Your password must not contain your email address.' }],
     });
+    const throwaway = await json('/api/registrations', {
+      email: 'someone@mailinator.com',
+      password: 'long enough passphrase',
+    });
+    expect(throwaway.json).toEqual({
+      errors: [
+        {
+          field: 'email',
+          message: 'Use a permanent email address: addresses from throwaway mailbox services are not accepted.',
+        },
+      ],
+    });
     const users = await gatehouse.db.query(
-      `SELECT count(*)::int AS n FROM users WHERE email_normalized IN ('weak@example.com', 'marguerite@example.com')`,
+      `SELECT count(*)::int AS n FROM users WHERE email_normalized IN ('weak@example.com', 'marguerite@example.com', 'someone@mailinator.com')`,
     );
     expect(users.rows[0].n).toBe(0);
 

@@ -27,6 +27,8 @@ export class AppConfig {
   webhookTimeoutMs!: number;
   confirmationTokenTtlMs!: number;
   emailCooldownMs!: number;
+  disposableDomainsFile!: string | undefined;
+  allowedDisposableDomains!: string[];
   pendingAccountTtlMs!: number;
   purgeIntervalMs!: number;
   argon2MemoryKib!: number;
@@ -303,6 +305,25 @@ export const SETTINGS: readonly Setting[] = [
     fallback: '60s',
     description: 'Least time between two emails to one address.',
     parse: duration(0),
+  },
+  {
+    variable: 'DISPOSABLE_DOMAINS_FILE',
+    key: 'disposableDomainsFile',
+    fallback: undefined,
+    description: 'File of throwaway-mail domains refused at sign-up, one per line. Unset: the shipped list (~120,000).',
+    parse: text,
+  },
+  {
+    variable: 'ALLOWED_DISPOSABLE_DOMAINS',
+    key: 'allowedDisposableDomains',
+    fallback: '',
+    description: 'Comma-separated domains to accept even though the list names them.',
+    parse: (raw) => ({
+      value: raw
+        .split(',')
+        .map((item) => item.trim().toLowerCase())
+        .filter(Boolean),
+    }),
   },
   {
     variable: 'PENDING_ACCOUNT_TTL',

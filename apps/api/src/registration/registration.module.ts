@@ -1,6 +1,8 @@
 import { ConfirmationMailer } from '@gatehouse/domain/confirmation/confirmation-mailer';
 import { Clock } from '@gatehouse/domain/ports/clock.port';
 import { CommonPasswords } from '@gatehouse/domain/ports/common-passwords.port';
+import { DisposableDomains } from '@gatehouse/domain/ports/disposable-domains.port';
+import { ListedDisposableDomains } from '@gatehouse/infrastructure/security/listed.disposable-domains';
 import { ZxcvbnCommonPasswords } from '@gatehouse/infrastructure/security/zxcvbn.common-passwords';
 import { PasswordHasher } from '@gatehouse/domain/ports/password-hasher.port';
 import { RandomSource } from '@gatehouse/domain/ports/random-source.port';
@@ -27,6 +29,12 @@ export class RegistrationModule {
         { provide: ZxcvbnCommonPasswords, useValue: new ZxcvbnCommonPasswords() },
         { provide: CommonPasswords, useExisting: ZxcvbnCommonPasswords },
         {
+          provide: DisposableDomains,
+          useFactory: (config: AppConfig) =>
+            new ListedDisposableDomains({ file: config.disposableDomainsFile, allow: config.allowedDisposableDomains }),
+          inject: [AppConfig],
+        },
+        {
           provide: ConfirmationMailer,
           useFactory: (random: RandomSource, digester: TokenDigester, clock: Clock, config: AppConfig) =>
             new ConfirmationMailer(random, digester, clock, {
@@ -45,7 +53,8 @@ export class RegistrationModule {
             mailer: ConfirmationMailer,
             metrics: RegistrationMetrics,
             common: CommonPasswords,
-          ) => new RegisterUser(uow, hasher, random, clock, mailer, metrics, common),
+            disposable: DisposableDomains,
+          ) => new RegisterUser(uow, hasher, random, clock, mailer, metrics, common, disposable),
           inject: [
             UnitOfWork,
             PasswordHasher,
@@ -54,6 +63,7 @@ export class RegistrationModule {
             ConfirmationMailer,
             RegistrationMetrics,
             CommonPasswords,
+            DisposableDomains,
           ],
         },
         {

@@ -63,6 +63,8 @@ const en = {
   'problem.email.local_characters': 'The part before @ contains characters an email address cannot have.',
   'problem.email.domain_missing': 'The part after @ needs a domain like example.com.',
   'problem.email.domain_invalid': 'The part after @ is not a valid domain.',
+  'problem.email.disposable':
+    'Use a permanent email address: addresses from throwaway mailbox services are not accepted.',
   'problem.password.too_short': 'Use at least {min} characters (you typed {length}).',
   'problem.password.too_long': 'Use at most {max} characters (you typed {length}).',
   'problem.password.common': 'This password is one of the most common ones and easy to guess. Choose another.',
@@ -148,6 +150,8 @@ const de: Catalog<PageMessageKey> = {
     'Der Teil vor dem @ enthält Zeichen, die in einer E-Mail-Adresse nicht vorkommen dürfen.',
   'problem.email.domain_missing': 'Nach dem @ fehlt eine Domain wie example.com.',
   'problem.email.domain_invalid': 'Der Teil nach dem @ ist keine gültige Domain.',
+  'problem.email.disposable':
+    'Verwenden Sie eine dauerhafte E-Mail-Adresse: Adressen von Wegwerf-Postfächern werden nicht angenommen.',
   'problem.password.too_short': 'Verwenden Sie mindestens {min} Zeichen (Sie haben {length} eingegeben).',
   'problem.password.too_long': 'Verwenden Sie höchstens {max} Zeichen (Sie haben {length} eingegeben).',
   'problem.password.common':

@@ -9,6 +9,7 @@ export const PROBLEM_RULES = [
   'email.local_characters',
   'email.domain_missing',
   'email.domain_invalid',
+  'email.disposable',
   'password.too_short',
   'password.too_long',
   'password.common',

@@ -2,6 +2,7 @@ import type { ConfirmationToken } from '../confirmation/confirmation-token';
 import type { OutgoingEmail } from '../mail/outgoing-email';
 import { Clock } from '../ports/clock.port';
 import { CommonPasswords } from '../ports/common-passwords.port';
+import { DisposableDomains } from '../ports/disposable-domains.port';
 import { ConfirmationTokenRepository } from '../ports/confirmation-token.repository.port';
 import type { UserEvent } from '../events/user-event';
 import { EmailOutbox } from '../ports/email-outbox.port';
@@ -237,5 +238,11 @@ export class ShortCommonPasswords extends CommonPasswords {
   private readonly list = new Set(['password', '12345678', 'iloveyou', 'sunshine1']);
   includes(password: string): boolean {
     return this.list.has(password.toLowerCase());
+  }
+}
+
+export class ShortDisposableDomains extends DisposableDomains {
+  includes(domain: string): boolean {
+    return domain === 'mailinator.com' || domain.endsWith('.mailinator.com');
   }
 }

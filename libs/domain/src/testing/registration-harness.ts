@@ -13,6 +13,7 @@ import {
   PlainTextHasher,
   ReversingDigester,
   ShortCommonPasswords,
+  ShortDisposableDomains,
 } from './in-memory-ports';
 
 export const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
@@ -31,7 +32,16 @@ export function registrationHarness() {
     emailCooldownMs: EMAIL_COOLDOWN_MS,
   });
   const metrics = new CountingMetrics();
-  const register = new RegisterUser(unitOfWork, hasher, random, clock, mailer, metrics, new ShortCommonPasswords());
+  const register = new RegisterUser(
+    unitOfWork,
+    hasher,
+    random,
+    clock,
+    mailer,
+    metrics,
+    new ShortCommonPasswords(),
+    new ShortDisposableDomains(),
+  );
   const confirm = new ConfirmEmail(unitOfWork, digester, clock, metrics);
   const resend = new ResendConfirmation(unitOfWork, mailer, metrics);
   const describe = new DescribeConfirmationLink(unitOfWork, digester, clock);

@@ -50,6 +50,14 @@ describe('RegisterUser', () => {
     expect(store.users.size).toBe(0);
   });
 
+  it.each(['temp@mailinator.com', 'temp@eu.Mailinator.com'])('refuses the throwaway address %j', async (email) => {
+    const { store, register } = registrationHarness();
+    await expect(register.execute({ email, password: 'long enough passphrase', locale: 'en' })).rejects.toMatchObject({
+      problems: [{ field: 'email', rule: 'email.disposable' }],
+    });
+    expect(store.users.size).toBe(0);
+  });
+
   it('allows a long passphrase and ignores a local part too short to mean anything', async () => {
     const { store, register } = registrationHarness();
     await register.execute({ email: 'jo@example.com', password: 'jolly good horse staple', locale: 'en' });

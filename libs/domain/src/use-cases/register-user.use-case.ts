@@ -2,6 +2,7 @@ import type { ConfirmationMailer } from '../confirmation/confirmation-mailer';
 import { InvalidInput, type FieldProblem } from '../errors/invalid-input.error';
 import type { Clock } from '../ports/clock.port';
 import type { CommonPasswords } from '../ports/common-passwords.port';
+import type { DisposableDomains } from '../ports/disposable-domains.port';
 import type { PasswordHasher } from '../ports/password-hasher.port';
 import type { RandomSource } from '../ports/random-source.port';
 import type { RegistrationMetrics } from '../ports/registration-metrics.port';
@@ -30,10 +31,11 @@ export class RegisterUser {
     private readonly mailer: ConfirmationMailer,
     private readonly metrics: RegistrationMetrics,
     private readonly commonPasswords: CommonPasswords,
+    private readonly disposableDomains: DisposableDomains,
   ) {}
 
   async execute(input: RegisterUserInput): Promise<void> {
-    const { email, password } = parseCredentials(input, this.commonPasswords);
+    const { email, password } = parseCredentials(input, this.commonPasswords, this.disposableDomains);
     // Hash on every path, before looking anything up, so a known address costs the same time as a new one.
     const passwordHash = await this.hasher.hash(password);
 
@@ -69,7 +71,11 @@ export class RegisterUser {
   }
 }
 
-function parseCredentials(input: RegisterUserInput, common: CommonPasswords): { email: Email; password: Password } {
+function parseCredentials(
+  input: RegisterUserInput,
+  common: CommonPasswords,
+  disposable: DisposableDomains,
+): { email: Email; password: Password } {
   const problems: FieldProblem[] = [];
   const attempt = <T>(parse: () => T): T | undefined => {
     try {
@@ -82,8 +88,15 @@ function parseCredentials(input: RegisterUserInput, common: CommonPasswords): { 
   };
   const email = attempt(() => Email.parse(input.email));
   const password = attempt(() => Password.parse(input.password));
+  if (email && disposable.includes(email.domain)) {
+    problems.push({
+      field: 'email',
+      rule: 'email.disposable',
+      message: 'Use a permanent email address: addresses from throwaway mailbox services are not accepted.',
+    });
+  }
   const weakness = email && password ? passwordProblem(password, email, common) : undefined;
   if (weakness) problems.push(weakness);
-  if (!email || !password || weakness) throw new InvalidInput(problems);
+  if (!email || !password || problems.length) throw new InvalidInput(problems);
   return { email, password };
 }

@@ -42,6 +42,10 @@ export class Email {
     return this.normalized === other.normalized;
   }
 
+  get domain(): string {
+    return this.normalized.slice(this.normalized.lastIndexOf('@') + 1);
+  }
+
   get localPart(): string {
     return this.value.slice(0, this.value.lastIndexOf('@'));
   }
