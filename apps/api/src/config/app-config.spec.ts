@@ -47,6 +47,25 @@ describe('loadConfig', () => {
     expect(message).not.toContain('hunter2');
   });
 
+  it('reads comma-separated lists and names the item that is wrong', () => {
+    const config = loadConfig({
+      CORS_ORIGINS: 'https://a.example, http://localhost:5173',
+      TRUSTED_PROXIES: '10.0.0.0/8,::1',
+      ALLOWED_DISPOSABLE_DOMAINS: 'Mailinator.com',
+    });
+    expect(config.corsOrigins).toEqual(['https://a.example', 'http://localhost:5173']);
+    expect(config.trustedProxies).toEqual(['10.0.0.0/8', '::1']);
+    expect(config.allowedDisposableDomains).toEqual(['mailinator.com']);
+    expect(() =>
+      loadConfig({ CORS_ORIGINS: 'https://a.example/path', WEBHOOK_URLS: 'ftp://x', WEBHOOK_SECRET: 'x'.repeat(32) }),
+    ).toThrow(
+      /CORS_ORIGINS must list origins like https:\/\/app.example.com, "https:\/\/a.example\/path" is not one[\s\S]*WEBHOOK_URLS must list http:\/\/ or https:\/\/ URLs, "ftp:\/\/x" is not one/,
+    );
+    expect(() => loadConfig({ WEBHOOK_URLS: 'https://hooks.example' })).toThrow(
+      'WEBHOOK_SECRET is required when WEBHOOK_URLS is set',
+    );
+  });
+
   it('requires the real services and a secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
       /DATABASE_URL is required when NODE_ENV=production\.[\s\S]*SMTP_URL is required[\s\S]*APP_SECRET is required/,

@@ -85,6 +85,17 @@ const url =
     }
   };
 const text = (raw: string): Parsed => (raw.trim() ? { value: raw.trim() } : { problem: 'must not be empty' });
+/** A comma-separated list whose every item passes `valid`; an empty list is allowed. */
+const list =
+  (valid: (item: string) => boolean, what: string) =>
+  (raw: string): Parsed => {
+    const items = raw
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+    const bad = items.find((item) => !valid(item));
+    return bad === undefined ? { value: items } : { problem: `must list ${what}, "${bad}" is not one` };
+  };
 
 export const SETTINGS: readonly Setting[] = [
   {
@@ -134,30 +145,14 @@ export const SETTINGS: readonly Setting[] = [
     key: 'corsOrigins',
     fallback: '',
     description: 'Comma-separated origins (https://app.example.com) whose browsers may call the JSON API. Unset: none.',
-    parse: (raw) => {
-      const origins = raw
-        .split(',')
-        .map((item) => item.trim())
-        .filter(Boolean);
-      const bad = origins.find((item) => !/^https?:\/\/[^/\s]+$/.test(item));
-      return bad
-        ? { problem: `must list origins like https://app.example.com, "${bad}" is not one` }
-        : { value: origins };
-    },
+    parse: list((item) => /^https?:\/\/[^/\s]+$/.test(item), 'origins like https://app.example.com'),
   },
   {
     variable: 'TRUSTED_PROXIES',
     key: 'trustedProxies',
     fallback: '',
     description: 'Comma-separated addresses or CIDR ranges of proxies whose X-Forwarded-For is believed. Unset: none.',
-    parse: (raw) => {
-      const proxies = raw
-        .split(',')
-        .map((item) => item.trim())
-        .filter(Boolean);
-      const bad = proxies.find((item) => !/^[0-9a-f:.]+(\/\d{1,3})?$/i.test(item));
-      return bad ? { problem: `must list IP addresses or CIDR ranges, "${bad}" is not one` } : { value: proxies };
-    },
+    parse: list((item) => /^[0-9a-f:.]+(\/\d{1,3})?$/i.test(item), 'IP addresses or CIDR ranges'),
   },
   {
     variable: 'APP_URL',
@@ -268,14 +263,7 @@ export const SETTINGS: readonly Setting[] = [
     fallback: '',
     description:
       'Comma-separated http(s) URLs that receive user.registered, user.confirmed, user.disabled and user.deleted.',
-    parse: (raw) => {
-      const urls = raw
-        .split(',')
-        .map((item) => item.trim())
-        .filter(Boolean);
-      const bad = urls.find((item) => !('value' in url(['http:', 'https:'])(item)));
-      return bad ? { problem: `must list http:// or https:// URLs, "${bad}" is not one` } : { value: urls };
-    },
+    parse: list((item) => 'value' in url(['http:', 'https:'])(item), 'http:// or https:// URLs'),
   },
   {
     variable: 'WEBHOOK_SECRET',
@@ -318,12 +306,7 @@ export const SETTINGS: readonly Setting[] = [
     key: 'allowedDisposableDomains',
     fallback: '',
     description: 'Comma-separated domains to accept even though the list names them.',
-    parse: (raw) => ({
-      value: raw
-        .split(',')
-        .map((item) => item.trim().toLowerCase())
-        .filter(Boolean),
-    }),
+    parse: (raw) => list(() => true, 'domains')(raw.toLowerCase()),
   },
   {
     variable: 'PENDING_ACCOUNT_TTL',
