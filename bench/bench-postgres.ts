@@ -1,10 +1,10 @@
 import { freePort } from '@gatehouse/infrastructure/local/free-port';
+import { withClient } from '@gatehouse/infrastructure/testing/test-database';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@gatehouse/infrastructure/local/embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 
 export interface BenchPostgres {
   /** A database of the benchmark's own, empty. */
@@ -65,14 +65,4 @@ export async function openBenchPostgres(serverUrl: string | undefined): Promise<
       }
     },
   };
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }

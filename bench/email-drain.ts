@@ -5,6 +5,7 @@ import { OutboxPayloadCipher } from '@gatehouse/infrastructure/mail/outbox-paylo
 import { OutboxWorker, type OutboxLogger } from '@gatehouse/infrastructure/mail/outbox-worker';
 import { smtpTransportOptions } from '@gatehouse/infrastructure/mail/smtp-transport-options';
 import { createDataSource, runMigrations } from '@gatehouse/infrastructure/persistence/data-source';
+import { queueConfirmationEmails } from '@gatehouse/infrastructure/testing/queued-emails';
 import { MailerService } from '@nestjs-modules/mailer';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -81,17 +82,7 @@ class CountingLogger implements OutboxLogger {
 
 /** Fills the outbox the way committed sign-ups would have left it, in one statement. */
 async function queue(dataSource: DataSource, count: number): Promise<void> {
-  const payload = new OutboxPayloadCipher(SECRET).encrypt({
-    token: 'T'.repeat(43),
-    code: '123456',
-    expiresAt: '2030-01-01T00:00:00Z',
-  });
-  await dataSource.query(
-    `INSERT INTO email_outbox (id, template, locale, recipient, recipient_normalized, payload, state, attempts, next_attempt_at, message_id, created_at)
-     SELECT id, 'confirmation', 'en', 'b' || n || '@example.com', 'b' || n || '@example.com', $2, 'queued', 0, now(), '<' || id || '@example.com>', now()
-       FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, $1::int) AS n) AS rows`,
-    [count, payload],
-  );
+  await queueConfirmationEmails(dataSource, { count, secret: SECRET, prefix: 'b' });
   // A real outbox fills over time and autovacuum keeps its statistics; give the planner the same start.
   await dataSource.query('ANALYZE email_outbox');
 }

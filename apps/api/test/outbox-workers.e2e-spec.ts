@@ -1,5 +1,5 @@
-import { OutboxPayloadCipher } from '@gatehouse/infrastructure/mail/outbox-payload.cipher';
 import { createDataSource, runMigrations } from '@gatehouse/infrastructure/persistence/data-source';
+import { queueConfirmationEmails } from '@gatehouse/infrastructure/testing/queued-emails';
 import { SmtpSink, waitUntil } from '@gatehouse/infrastructure/testing/smtp-sink';
 import { createTestDatabase, type TestDatabase } from '@gatehouse/infrastructure/testing/test-database';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -60,19 +60,7 @@ describe('Outbox workers in separate processes on one database', () => {
     await database.drop();
   });
 
-  /** Queues emails straight into the outbox, as committed sign-ups would have left them. */
-  async function queue(count: number): Promise<void> {
-    const payload = new OutboxPayloadCipher(SECRET).encrypt({
-      token: 'T'.repeat(43),
-      expiresAt: '2030-01-01T00:00:00Z',
-    });
-    await db.query(
-      `INSERT INTO email_outbox (id, template, locale, recipient, recipient_normalized, payload, state, attempts, next_attempt_at, message_id, created_at)
-       SELECT id, 'confirmation', 'en', 'w' || n || '@example.com', 'w' || n || '@example.com', $2, 'queued', 0, now(), '<' || id || '@example.com>', now()
-         FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, $1::int) AS n) AS rows`,
-      [count, payload],
-    );
-  }
+  const queue = (count: number) => queueConfirmationEmails(db, { count, secret: SECRET, prefix: 'w' });
 
   const countSent = async () =>
     (await db.query(`SELECT count(*)::int AS n FROM email_outbox WHERE state = 'sent'`)).rows[0].n as number;
