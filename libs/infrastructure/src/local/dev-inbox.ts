@@ -1,8 +1,8 @@
-import { simpleParser } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SMTPServer } from 'smtp-server';
+import { startLoopbackSmtpServer, summarize, type LoopbackSmtpServer } from './loopback-smtp-server';
 
 export interface InboxMessage {
   id: string;
@@ -22,41 +22,22 @@ const KEEP = 200;
  * so with no SMTP_URL configured every email still travels over SMTP and can be read in a browser.
  */
 export class DevInbox {
-  private server: SMTPServer | undefined;
+  private server: LoopbackSmtpServer | undefined;
 
   constructor(private readonly directory: string) {}
 
   async start(port: number): Promise<void> {
     await mkdir(this.directory, { recursive: true });
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
+    this.server = await startLoopbackSmtpServer(port, (mail) => this.store(mail), {
       banner: 'Gatehouse development inbox',
-      logger: false,
       size: 10 * 1024 * 1024,
-      onData: (stream, _session, callback) => {
-        simpleParser(stream)
-          .then((parsed) => this.store(parsed))
-          .then(() => callback())
-          .catch((error: Error) => callback(error));
-      },
     });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    // A client that drops its connection must not take the inbox down with it.
-    server.on('error', () => undefined);
-    this.server = server;
   }
 
   async stop(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server?.close();
   }
 
   /** Newest first. */
@@ -71,20 +52,14 @@ export class DevInbox {
     return file ? this.read(file) : null;
   }
 
-  private async store(parsed: Awaited<ReturnType<typeof simpleParser>>): Promise<void> {
+  private async store(parsed: ParsedMail): Promise<void> {
     const id = randomUUID();
     const message: InboxMessage = {
+      ...summarize(parsed),
       id,
       receivedAt: new Date().toISOString(),
       from: parsed.from?.text ?? '',
-      to: [parsed.to ?? []]
-        .flat()
-        .map((address) => address.text)
-        .join(', '),
       subject: parsed.subject ?? '(no subject)',
-      messageId: parsed.messageId ?? '',
-      html: typeof parsed.html === 'string' ? parsed.html : '',
-      text: parsed.text ?? '',
     };
     await writeFile(
       path.join(this.directory, `${Date.now().toString().padStart(15, '0')}-${id}.json`),

@@ -1,13 +1,12 @@
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
+import {
+  startLoopbackSmtpServer,
+  summarize,
+  type LoopbackSmtpServer,
+  type MessageSummary,
+} from '../local/loopback-smtp-server';
 
-export interface ReceivedEmail {
-  to: string;
-  subject: string;
-  messageId: string;
-  html: string;
-  text: string;
+export interface ReceivedEmail extends MessageSummary {
   headers: ParsedMail['headers'];
 }
 
@@ -17,7 +16,7 @@ export interface ReceivedEmail {
  */
 export class SmtpSink {
   readonly received: ReceivedEmail[] = [];
-  private server: SMTPServer | undefined;
+  private server: LoopbackSmtpServer | undefined;
   private failWith: { code: number; message: string } | undefined;
   /** How long the server takes to accept each message, to keep a batch in flight. */
   acceptDelayMs = 0;
@@ -34,53 +33,24 @@ export class SmtpSink {
   }
 
   async up(): Promise<void> {
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      closeTimeout: 50,
-      onData: (stream, _session, callback) => {
+    const server = await startLoopbackSmtpServer(
+      this.port,
+      async (mail) => {
         const failure = this.failWith;
-        simpleParser(stream)
-          .then(async (mail) => {
-            if (this.acceptDelayMs) await new Promise((resolve) => setTimeout(resolve, this.acceptDelayMs));
-            if (failure) {
-              callback(Object.assign(new Error(failure.message), { responseCode: failure.code }));
-              return;
-            }
-            this.received.push({
-              to: [mail.to ?? []]
-                .flat()
-                .map((address) => address.text)
-                .join(', '),
-              subject: mail.subject ?? '',
-              messageId: mail.messageId ?? '',
-              html: typeof mail.html === 'string' ? mail.html : '',
-              text: mail.text ?? '',
-              headers: mail.headers,
-            });
-            callback();
-          })
-          .catch((error: Error) => callback(error));
+        if (this.acceptDelayMs) await new Promise((resolve) => setTimeout(resolve, this.acceptDelayMs));
+        if (failure) throw Object.assign(new Error(failure.message), { responseCode: failure.code });
+        this.received.push({ ...summarize(mail), headers: mail.headers });
       },
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.port, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    // A client that vanishes mid-session (a worker killed with SIGKILL) is the client's problem, not the server's.
-    server.on('error', () => undefined);
-    this.port = (server.server.address() as AddressInfo).port;
+      { closeTimeout: 50 },
+    );
+    this.port = server.port;
     this.server = server;
   }
 
   async down(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server?.close();
   }
 
   /** Answer every message with this SMTP status until `acceptAll()`. */
