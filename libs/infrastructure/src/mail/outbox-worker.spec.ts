@@ -1,8 +1,11 @@
 import { MailerService } from '@nestjs-modules/mailer';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createDataSource, runMigrations } from '../persistence/data-source';
 import { TypeOrmDeliveryHistory } from '../persistence/delivery-history.typeorm-reader';
 import { TypeOrmUnitOfWork } from '../persistence/typeorm.unit-of-work';
+import { queueConfirmationEmails } from '../testing/queued-emails';
 import { SmtpSink, waitUntil } from '../testing/smtp-sink';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { EmailComposer } from './email-composer';
@@ -10,6 +13,7 @@ import { MailerMailTransport } from './mailer.mail-transport';
 import { OutboxPayloadCipher } from './outbox-payload.cipher';
 import { OutboxWorker } from './outbox-worker';
 import { smtpTransportOptions } from './smtp-transport-options';
+import { WebhookSender } from '../webhooks/webhook-sender';
 
 const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -188,5 +192,110 @@ describe('OutboxWorker delivering through a real SMTP server', () => {
     expect(delays[1]).toBeGreaterThanOrEqual(32);
     expect(delays[1]).toBeLessThanOrEqual(48);
     expect(delays[3]).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('OutboxWorker under the global email cap', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let smtp: SmtpSink;
+  let mailer: MailerService;
+  let hooks: Server;
+  let hooksUrl: string;
+  const webhooksReceived: string[] = [];
+  const cipher = new OutboxPayloadCipher('cap-test-secret-0123456789abcdefghijk');
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = createDataSource(database.url);
+    await dataSource.initialize();
+    await runMigrations(dataSource);
+    smtp = await SmtpSink.start();
+    mailer = new MailerService(
+      { transport: smtpTransportOptions(smtp.url, { connections: 2, ratePerSecond: 0, timeoutMs: 5000 }) },
+      undefined as never,
+    );
+    hooks = createServer((request, response) => {
+      webhooksReceived.push(String(request.headers['gatehouse-event']));
+      request.resume();
+      request.on('end', () => response.writeHead(204).end());
+    });
+    await new Promise<void>((resolve) => hooks.listen(0, '127.0.0.1', resolve));
+    hooksUrl = `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/hook`;
+  });
+
+  afterAll(async () => {
+    await mailer.onModuleDestroy();
+    await smtp.down();
+    await new Promise<void>((resolve) => hooks.close(() => resolve()));
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  /** A worker as each instance runs one: all of them share the cap through the table. */
+  const aWorker = (emailCap = { limit: 3, windowMs: 60 * 60 * 1000 }) =>
+    new OutboxWorker(
+      dataSource,
+      cipher,
+      new EmailComposer({ appUrl: 'https://id.example.com', productName: 'Acme', brandColor: '#1d4ed8' }),
+      new MailerMailTransport(mailer),
+      {
+        from: 'Acme <no-reply@example.com>',
+        pollIntervalMs: 20,
+        batchSize: 10,
+        leaseMs: 5000,
+        maxAttempts: 3,
+        retryBaseMs: 10,
+        maxRetryDelayMs: 50,
+        emailCap,
+      },
+      silent,
+      new WebhookSender('cap-test-webhook-secret-0123456789abcdef', 5000),
+    );
+
+  const states = async () =>
+    (
+      await dataSource.query(
+        `SELECT channel, state, count(*)::int AS n FROM email_outbox GROUP BY channel, state ORDER BY channel, state`,
+      )
+    ).map((row: { channel: string; state: string; n: number }) => `${row.channel} ${row.state}: ${row.n}`);
+
+  it('sends no more emails than the cap across workers, keeps the rest queued, and sends them once there is room', async () => {
+    await queueConfirmationEmails(dataSource, {
+      count: 8,
+      secret: 'cap-test-secret-0123456789abcdefghijk',
+      prefix: 'cap',
+    });
+    const first = aWorker();
+    const second = aWorker();
+    await Promise.all([first.drainOnce(), second.drainOnce(), first.drainOnce(), second.drainOnce()]);
+
+    expect(smtp.received).toHaveLength(3);
+    expect(await states()).toEqual(['email queued: 5', 'email sent: 3']);
+
+    // An hour later the three have left the window: three more may go, and still no more.
+    await dataSource.query(`UPDATE email_outbox SET sent_at = sent_at - interval '61 minutes' WHERE state = 'sent'`);
+    await Promise.all([first.drainOnce(), second.drainOnce()]);
+    expect(smtp.received).toHaveLength(6);
+    expect(await states()).toEqual(['email queued: 2', 'email sent: 6']);
+  });
+
+  it('lets webhooks through while emails wait for room', async () => {
+    const uow = new TypeOrmUnitOfWork(dataSource, { cipher, messageIdDomain: 'example.com', webhookUrls: [hooksUrl] });
+    await uow.run((tx) =>
+      tx.events.publish({
+        // A deletion's announcement needs no user row, which keeps this test to the outbox.
+        type: 'user.deleted',
+        userId: '00000000-0000-4000-8000-00000000cafe',
+        email: 'hooked@example.com',
+        occurredAt: new Date(),
+      }),
+    );
+    const sentBefore = smtp.received.length;
+    await aWorker().drainOnce();
+
+    expect(webhooksReceived).toEqual(['user.deleted']);
+    expect(smtp.received).toHaveLength(sentBefore);
+    expect(await states()).toEqual(['email queued: 2', 'email sent: 6', 'webhook sent: 1']);
   });
 });

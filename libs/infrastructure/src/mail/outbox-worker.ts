@@ -1,5 +1,5 @@
 import type { EmailTemplate } from '@gatehouse/domain/mail/outgoing-email';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { EmailComposer } from './email-composer';
 import { classify } from './mailer.mail-transport';
 import type { WebhookSender } from '../webhooks/webhook-sender';
@@ -16,7 +16,16 @@ export interface OutboxWorkerSettings {
   /** The first retry waits this long; each later one four times longer, capped at maxRetryDelayMs. */
   retryBaseMs: number;
   maxRetryDelayMs: number;
+  /**
+   * At most `limit` emails leave in any window of `windowMs`, counted over every worker sharing the database,
+   * so a flood cannot burn the SMTP account. Emails over the cap stay queued and leave as the window slides.
+   * Webhooks are not emails and do not count. Unset: no cap.
+   */
+  emailCap?: { limit: number; windowMs: number };
 }
+
+// Any constant works; it only has to be the same for every worker sharing a database.
+const EMAIL_CAP_LOCK = 7_351_642_019;
 
 export interface OutboxLogger {
   log(message: string): void;
@@ -43,6 +52,7 @@ export class OutboxWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
+  private capReached = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -97,8 +107,38 @@ export class OutboxWorker {
   }
 
   private async claim(): Promise<ClaimedRow[]> {
+    const { batchSize, leaseMs, emailCap } = this.settings;
+    if (!emailCap) return this.claimDue(this.dataSource.manager, batchSize, leaseMs);
+    // Counting and claiming under one lock, so workers claiming side by side cannot both spend the last room.
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [EMAIL_CAP_LOCK]);
+      // Sent in the window, plus claimed and still leased (on their way out now).
+      const [{ used }]: Array<{ used: number }> = await manager.query(
+        `SELECT count(*)::int AS used FROM email_outbox
+          WHERE channel = 'email'
+            AND ((state = 'sent' AND sent_at > now() - make_interval(secs => $1::double precision / 1000))
+              OR (state = 'sending' AND next_attempt_at > now()))`,
+        [emailCap.windowMs],
+      );
+      const room = Math.max(0, emailCap.limit - used);
+      this.noteCap(room, emailCap);
+      if (room >= batchSize) return this.claimDue(manager, batchSize, leaseMs);
+      const emails = room > 0 ? await this.claimDue(manager, room, leaseMs, 'email') : [];
+      const webhooks = await this.claimDue(manager, batchSize - emails.length, leaseMs, 'webhook');
+      return [...emails, ...webhooks];
+    });
+  }
+
+  /** Claims up to `limit` due rows (of one channel, or of both), oldest due first. */
+  private async claimDue(
+    manager: EntityManager,
+    limit: number,
+    leaseMs: number,
+    channel?: 'email' | 'webhook',
+  ): Promise<ClaimedRow[]> {
+    if (limit <= 0) return [];
     // Wrapped in a CTE so the driver hands back the rows (a bare UPDATE answers with [rows, count]).
-    return this.dataSource.query(
+    return manager.query(
       `WITH claimed AS (
          UPDATE email_outbox
             SET state = 'sending',
@@ -107,13 +147,25 @@ export class OutboxWorker {
           WHERE id IN (
             SELECT id FROM email_outbox
              WHERE state IN ('queued', 'sending') AND next_attempt_at <= now()
+               AND ($3::text IS NULL OR channel = $3::text)
              ORDER BY next_attempt_at
              LIMIT $1
              FOR UPDATE SKIP LOCKED)
         RETURNING id, channel, recipient, template, locale, payload, message_id, attempts)
        SELECT * FROM claimed`,
-      [this.settings.batchSize, this.settings.leaseMs],
+      [limit, leaseMs, channel ?? null],
     );
+  }
+
+  private noteCap(room: number, cap: { limit: number; windowMs: number }): void {
+    const reached = room === 0;
+    if (reached && !this.capReached) {
+      this.logger.warn(
+        `The email cap (${cap.limit} per ${Math.round(cap.windowMs / 1000)} s, EMAIL_LIMIT_GLOBAL) is reached: ` +
+          'emails wait in the outbox until older ones leave the window.',
+      );
+    }
+    this.capReached = reached;
   }
 
   private async deliver(row: ClaimedRow): Promise<void> {

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { CreateRegistrationSchema1764072000000 } from '../../../../migrations/1764072000000-create-registration-schema';
 import { AddConfirmationCodes1764158400000 } from '../../../../migrations/1764158400000-add-confirmation-codes';
 import { AddWebhookDeliveries1764244800000 } from '../../../../migrations/1764244800000-add-webhook-deliveries';
+import { IndexSentEmails1764331200000 } from '../../../../migrations/1764331200000-index-sent-emails';
 import { ConfirmationTokenRecord } from './confirmation-token.record';
 import { EmailOutboxRecord } from './email-outbox.record';
 import { UserRecord } from './user.record';
@@ -10,6 +11,7 @@ export const MIGRATIONS = [
   CreateRegistrationSchema1764072000000,
   AddConfirmationCodes1764158400000,
   AddWebhookDeliveries1764244800000,
+  IndexSentEmails1764331200000,
 ];
 
 // Any constant works; it only has to be the same for every Gatehouse instance sharing a database.
