@@ -8,6 +8,7 @@ import { MaintenanceModule } from './maintenance/maintenance.module';
 import { loggingModule } from './observability/logging.module';
 import { MetricsModule } from './observability/metrics.module';
 import { PersistenceModule } from './persistence/persistence.module';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { RegistrationModule } from './registration/registration.module';
 import type { Runtime } from './runtime/runtime';
 import { ShutdownSequence } from './runtime/shutdown-sequence';
@@ -23,6 +24,7 @@ export class AppModule {
         loggingModule(runtime.config, logDestination),
         MetricsModule.forRoot({ http: true }),
         PersistenceModule.forRoot(runtime),
+        RateLimitsModule.forRoot(runtime.config),
         ViewsModule.forRoot(runtime.config.productName),
         MailModule.forRoot(runtime),
         RegistrationModule.forRoot(devInboxUrl),

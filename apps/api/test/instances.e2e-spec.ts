@@ -7,6 +7,7 @@ import { request } from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
+import { TEST_SETTINGS } from './support/test-settings';
 
 const ROOT = path.resolve(__dirname, '../../..');
 // The same for both processes: either one's worker may send what the other one queued.
@@ -44,6 +45,7 @@ class ApiProcess {
         APP_SECRET: SECRET,
         OUTBOX_POLL_INTERVAL: '50ms',
         EMAIL_COOLDOWN: '0s',
+        ...TEST_SETTINGS,
       },
     });
     return new ApiProcess(child, baseUrl);

@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '@gatehouse/infrastructure
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Pool } from 'pg';
+import { TEST_SETTINGS } from './support/test-settings';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SECRET = 'worker-processes-secret-0123456789abcdef';
@@ -23,6 +24,7 @@ function startWorker(databaseUrl: string, smtp: SmtpSink, env: Record<string, st
       MAIL_FROM: 'Gatehouse <no-reply@example.com>',
       OUTBOX_POLL_INTERVAL: '50ms',
       OUTBOX_BATCH_SIZE: '25',
+      ...TEST_SETTINGS,
       ...env,
     },
   });

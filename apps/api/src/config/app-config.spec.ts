@@ -1,5 +1,6 @@
 import { ConfigError, describeSettings, loadConfig, SETTINGS } from './app-config';
-import { durationParts, parseDuration } from './durations';
+import { durationParts, parseDuration, roundUpForPeople } from './durations';
+import { parseRate } from './rates';
 
 describe('loadConfig', () => {
   it('starts with nothing set, using the documented defaults', () => {
@@ -11,6 +12,18 @@ describe('loadConfig', () => {
       smtpUrl: undefined,
       confirmationTokenTtlMs: 24 * 3_600_000,
       emailCooldownMs: 60_000,
+      emailLimitPerAddress: { limit: 5, windowMs: 3_600_000 },
+      emailLimitGlobal: { limit: 1000, windowMs: 3_600_000 },
+      emailFoldPlusTags: false,
+      emailFoldDotsDomains: [],
+      rateLimitSignup: { limit: 30, windowMs: 300_000 },
+      rateLimitResend: { limit: 10, windowMs: 300_000 },
+      rateLimitConfirm: { limit: 30, windowMs: 300_000 },
+      rateLimitStaffSignin: { limit: 10, windowMs: 300_000 },
+      signupMinResponseMs: 200,
+      resendMinResponseMs: 100,
+      redisUrl: undefined,
+      redisKeyPrefix: 'gatehouse:',
       argon2MemoryKib: 19_456,
       argon2TimeCost: 2,
       argon2Parallelism: 1,
@@ -66,6 +79,43 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads limits as a count per duration, folding switches and Redis, one line per bad value', () => {
+    const config = loadConfig({
+      RATE_LIMIT_SIGNUP: '100/1h',
+      EMAIL_LIMIT_PER_ADDRESS: '3 / 30m',
+      EMAIL_FOLD_PLUS_TAGS: 'TRUE',
+      EMAIL_FOLD_DOTS_DOMAINS: 'Gmail.com, googlemail.com',
+      REDIS_URL: 'redis://:secret@cache.internal:6379/2',
+    });
+    expect(config.rateLimitSignup).toEqual({ limit: 100, windowMs: 3_600_000 });
+    expect(config.emailLimitPerAddress).toEqual({ limit: 3, windowMs: 1_800_000 });
+    expect(config.emailFoldPlusTags).toBe(true);
+    expect(config.emailFoldDotsDomains).toEqual(['gmail.com', 'googlemail.com']);
+    expect(config.redisUrl).toBe('redis://:secret@cache.internal:6379/2');
+
+    let error: unknown;
+    try {
+      loadConfig({
+        RATE_LIMIT_SIGNUP: '30 per 5m',
+        RATE_LIMIT_CONFIRM: '0/5m',
+        EMAIL_LIMIT_GLOBAL: '1000/500ms',
+        EMAIL_FOLD_PLUS_TAGS: 'yes',
+        EMAIL_FOLD_DOTS_DOMAINS: 'gmail',
+        REDIS_URL: 'http://user:hunter2@cache:6379',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      'EMAIL_LIMIT_GLOBAL must have a window of at least 1s (got "1000/500ms").',
+      'EMAIL_FOLD_PLUS_TAGS must be true or false (got "yes").',
+      'EMAIL_FOLD_DOTS_DOMAINS must list domains like gmail.com, "gmail" is not one (got "gmail").',
+      'RATE_LIMIT_SIGNUP must be a count per duration such as 30/5m, 10/60s or 1000/1h (got "30 per 5m").',
+      'RATE_LIMIT_CONFIRM must allow from 1 to 10000000 per window (got "0/5m").',
+      'REDIS_URL must start with redis:// or rediss:// (got "http://user:***@cache:6379").',
+    ]);
+  });
+
   it('requires the real services and a secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
       /DATABASE_URL is required when NODE_ENV=production\.[\s\S]*SMTP_URL is required[\s\S]*APP_SECRET is required/,
@@ -97,4 +147,28 @@ describe('durations', () => {
     expect(durationParts(3_600_000 * 5)).toEqual({ count: 5, unit: 'hour' });
     expect(durationParts(90_000)).toEqual({ count: 90, unit: 'second' });
   });
+
+  it.each([
+    [500, 1000],
+    [59_000, 59_000],
+    [60_000, 60_000],
+    [190_000, 240_000],
+    [3_599_000, 3_600_000],
+    [7_200_000, 7_200_000],
+    [7_300_000, 10_800_000],
+  ])('rounds a wait of %i ms up to %i ms for people to read', (ms, rounded) =>
+    expect(roundUpForPeople(ms)).toBe(rounded),
+  );
+});
+
+describe('rates', () => {
+  it.each([
+    ['30/5m', { limit: 30, windowMs: 300_000 }],
+    ['1000/1h', { limit: 1000, windowMs: 3_600_000 }],
+    [' 10 / 60s ', { limit: 10, windowMs: 60_000 }],
+  ])('parses %j', (text, rate) => expect(parseRate(text)).toEqual(rate));
+
+  it.each(['', '30', '30/', '/5m', '30/5', 'thirty/5m', '3.5/5m', '-1/5m'])('refuses %j', (text) =>
+    expect(parseRate(text)).toBeUndefined(),
+  );
 });

@@ -1,4 +1,5 @@
 import { parseDuration } from './durations';
+import { parseRate, type Rate } from './rates';
 
 /** Gatehouse's settings, read once from the environment at start and injected wherever they are needed. */
 export class AppConfig {
@@ -22,11 +23,27 @@ export class AppConfig {
   brandColor!: string;
   appSecret!: string | undefined;
   metricsToken!: string | undefined;
+  adminEmail!: string | undefined;
+  adminPassword!: string | undefined;
+  staffSessionIdleTimeoutMs!: number;
+  staffSessionLifetimeMs!: number;
   webhookUrls!: string[];
   webhookSecret!: string | undefined;
   webhookTimeoutMs!: number;
   confirmationTokenTtlMs!: number;
   emailCooldownMs!: number;
+  emailLimitPerAddress!: Rate;
+  emailLimitGlobal!: Rate;
+  emailFoldPlusTags!: boolean;
+  emailFoldDotsDomains!: string[];
+  rateLimitSignup!: Rate;
+  rateLimitResend!: Rate;
+  rateLimitConfirm!: Rate;
+  rateLimitStaffSignin!: Rate;
+  signupMinResponseMs!: number;
+  resendMinResponseMs!: number;
+  redisUrl!: string | undefined;
+  redisKeyPrefix!: string;
   disposableDomainsFile!: string | undefined;
   allowedDisposableDomains!: string[];
   pendingAccountTtlMs!: number;
@@ -84,6 +101,18 @@ const url =
       return { problem: 'must be a URL' };
     }
   };
+/** "30/5m": a whole number of events per window; the window at least a second, the count at least one. */
+const rate = (raw: string): Parsed => {
+  const value = parseRate(raw);
+  if (!value) return { problem: 'must be a count per duration such as 30/5m, 10/60s or 1000/1h' };
+  if (value.limit < 1 || value.limit > 10_000_000) return { problem: 'must allow from 1 to 10000000 per window' };
+  if (value.windowMs < 1000) return { problem: 'must have a window of at least 1s' };
+  return { value };
+};
+const flag = (raw: string): Parsed =>
+  ['true', 'false'].includes(raw.trim().toLowerCase())
+    ? { value: raw.trim().toLowerCase() === 'true' }
+    : { problem: 'must be true or false' };
 const text = (raw: string): Parsed => (raw.trim() ? { value: raw.trim() } : { problem: 'must not be empty' });
 /** A comma-separated list whose every item passes `valid`; an empty list is allowed. */
 const list =
@@ -258,6 +287,37 @@ export const SETTINGS: readonly Setting[] = [
     parse: (raw) => (raw.length >= 16 ? { value: raw } : { problem: 'must be at least 16 characters long' }),
   },
   {
+    variable: 'ADMIN_EMAIL',
+    key: 'adminEmail',
+    fallback: undefined,
+    description:
+      'With ADMIN_PASSWORD: the first admin, created at start when there is no staff yet. Unset: a one-time setup link is printed instead.',
+    parse: (raw) =>
+      /^[^@\s]+@[^@\s]+$/.test(raw.trim()) ? { value: raw.trim() } : { problem: 'must be an email address' },
+  },
+  {
+    variable: 'ADMIN_PASSWORD',
+    key: 'adminPassword',
+    fallback: undefined,
+    description: "The first admin's password (8 to 256 characters), used only while there is no staff yet.",
+    parse: (raw) =>
+      [...raw].length >= 8 && [...raw].length <= 256 ? { value: raw } : { problem: 'must be 8 to 256 characters long' },
+  },
+  {
+    variable: 'STAFF_SESSION_IDLE_TIMEOUT',
+    key: 'staffSessionIdleTimeoutMs',
+    fallback: '30m',
+    description: 'A back-office session ends after this long without a request.',
+    parse: duration(60_000),
+  },
+  {
+    variable: 'STAFF_SESSION_LIFETIME',
+    key: 'staffSessionLifetimeMs',
+    fallback: '12h',
+    description: 'A back-office session ends this long after sign-in, however busy.',
+    parse: duration(60_000),
+  },
+  {
     variable: 'WEBHOOK_URLS',
     key: 'webhookUrls',
     fallback: '',
@@ -291,8 +351,95 @@ export const SETTINGS: readonly Setting[] = [
     variable: 'EMAIL_COOLDOWN',
     key: 'emailCooldownMs',
     fallback: '60s',
-    description: 'Least time between two emails to one address.',
+    description: 'Least time between two emails to one address, whichever path asks for them.',
     parse: duration(0),
+  },
+  {
+    variable: 'EMAIL_LIMIT_PER_ADDRESS',
+    key: 'emailLimitPerAddress',
+    fallback: '5/1h',
+    description: 'Most emails to one address per window (sign-up, resend and back office together).',
+    parse: rate,
+  },
+  {
+    variable: 'EMAIL_LIMIT_GLOBAL',
+    key: 'emailLimitGlobal',
+    fallback: '1000/1h',
+    description:
+      'Most emails sent per window by all workers together; the rest wait in the outbox. Webhooks do not count.',
+    parse: rate,
+  },
+  {
+    variable: 'EMAIL_FOLD_PLUS_TAGS',
+    key: 'emailFoldPlusTags',
+    fallback: 'false',
+    description: 'true: name+tag@example.com is the same account as name@example.com (email still goes as typed).',
+    parse: flag,
+  },
+  {
+    variable: 'EMAIL_FOLD_DOTS_DOMAINS',
+    key: 'emailFoldDotsDomains',
+    fallback: '',
+    description: 'Comma-separated domains whose mailboxes ignore dots (gmail.com,googlemail.com): a.b@ is ab@ there.',
+    parse: (raw) =>
+      list((item) => /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u.test(item), 'domains like gmail.com')(raw.toLowerCase()),
+  },
+  {
+    variable: 'RATE_LIMIT_SIGNUP',
+    key: 'rateLimitSignup',
+    fallback: '30/5m',
+    description: 'Sign-ups per client IP per window (page and API together); more get 429.',
+    parse: rate,
+  },
+  {
+    variable: 'RATE_LIMIT_RESEND',
+    key: 'rateLimitResend',
+    fallback: '10/5m',
+    description: 'Requests for a new link per client IP per window (page and API together).',
+    parse: rate,
+  },
+  {
+    variable: 'RATE_LIMIT_CONFIRM',
+    key: 'rateLimitConfirm',
+    fallback: '30/5m',
+    description: 'Confirmations (link or code, page or API) per client IP per window.',
+    parse: rate,
+  },
+  {
+    variable: 'RATE_LIMIT_STAFF_SIGNIN',
+    key: 'rateLimitStaffSignin',
+    fallback: '10/5m',
+    description: 'Back-office sign-in attempts per client IP per window.',
+    parse: rate,
+  },
+  {
+    variable: 'SIGNUP_MIN_RESPONSE_TIME',
+    key: 'signupMinResponseMs',
+    fallback: '200ms',
+    description:
+      'A valid sign-up is answered no sooner than this, so new, pending and active addresses take as long. 0: off.',
+    parse: duration(0),
+  },
+  {
+    variable: 'RESEND_MIN_RESPONSE_TIME',
+    key: 'resendMinResponseMs',
+    fallback: '100ms',
+    description: 'A request for a new link is answered no sooner than this, whatever the address. 0: off.',
+    parse: duration(0),
+  },
+  {
+    variable: 'REDIS_URL',
+    key: 'redisUrl',
+    fallback: undefined,
+    description: 'Redis for the per-IP rate-limit counters, shared by every instance. Unset: counted in each process.',
+    parse: url(['redis:', 'rediss:']),
+  },
+  {
+    variable: 'REDIS_KEY_PREFIX',
+    key: 'redisKeyPrefix',
+    fallback: 'gatehouse:',
+    description: 'Prefix of every Redis key Gatehouse writes, to share one Redis with other applications.',
+    parse: text,
   },
   {
     variable: 'DISPOSABLE_DOMAINS_FILE',
@@ -451,6 +598,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       'WEBHOOK_SECRET is required when WEBHOOK_URLS is set: receivers need the signature to trust an event.',
     );
   }
+  if (Boolean(config.adminEmail) !== Boolean(config.adminPassword)) {
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together: set both, or neither for a setup link.');
+  }
   if (config.nodeEnv === 'production') {
     for (const variable of ['DATABASE_URL', 'SMTP_URL', 'APP_SECRET']) {
       if (!env[variable]) problems.push(`${variable} is required when NODE_ENV=production.`);
@@ -469,7 +619,7 @@ export function describeSettings(): string {
 }
 
 function redact(variable: string, raw: string): string {
-  if (variable === 'APP_SECRET' || variable === 'METRICS_TOKEN' || variable === 'WEBHOOK_SECRET') return '***';
+  if (['APP_SECRET', 'METRICS_TOKEN', 'WEBHOOK_SECRET', 'ADMIN_PASSWORD'].includes(variable)) return '***';
   if (variable.endsWith('_URL')) return raw.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
   return raw;
 }

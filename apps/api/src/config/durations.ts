@@ -22,3 +22,13 @@ export function durationParts(ms: number): { count: number; unit: DurationUnit }
   }
   return { count: Math.ceil(ms / 1000), unit: 'second' };
 }
+
+/**
+ * A wait rounded up to what a person reads: seconds under a minute, whole minutes under two hours, then
+ * whole hours ("try again in 4 minutes" for 3 min 10 s). Rounding up never tells anyone to come back too soon.
+ */
+export function roundUpForPeople(ms: number): number {
+  const units = [1000, 60_000, 3_600_000];
+  const size = ms < 60_000 ? units[0] : ms < 7_200_000 ? units[1] : units[2];
+  return Math.max(1, Math.ceil(ms / size)) * size;
+}

@@ -5,13 +5,16 @@ import { UnitOfWork } from '@gatehouse/domain/ports/unit-of-work.port';
 import { ConfirmEmail } from '@gatehouse/domain/use-cases/confirm-email.use-case';
 import { ConfirmWithCode } from '@gatehouse/domain/use-cases/confirm-with-code.use-case';
 import { DescribeConfirmationLink } from '@gatehouse/domain/use-cases/describe-confirmation-link.use-case';
+import { AddressFolding } from '@gatehouse/domain/users/address-folding';
 import { Module } from '@nestjs/common';
+import { addressFoldingProvider } from '../registration/address-folding.provider';
 import { ConfirmationPage } from './confirmation.page';
 import { ConfirmationsController } from './confirmations.controller';
 
 @Module({
   controllers: [ConfirmationsController, ConfirmationPage],
   providers: [
+    addressFoldingProvider,
     {
       provide: ConfirmEmail,
       useFactory: (uow: UnitOfWork, digester: TokenDigester, clock: Clock, metrics: RegistrationMetrics) =>
@@ -20,9 +23,14 @@ import { ConfirmationsController } from './confirmations.controller';
     },
     {
       provide: ConfirmWithCode,
-      useFactory: (uow: UnitOfWork, digester: TokenDigester, clock: Clock, metrics: RegistrationMetrics) =>
-        new ConfirmWithCode(uow, digester, clock, metrics),
-      inject: [UnitOfWork, TokenDigester, Clock, RegistrationMetrics],
+      useFactory: (
+        uow: UnitOfWork,
+        digester: TokenDigester,
+        clock: Clock,
+        metrics: RegistrationMetrics,
+        folding: AddressFolding,
+      ) => new ConfirmWithCode(uow, digester, clock, metrics, folding),
+      inject: [UnitOfWork, TokenDigester, Clock, RegistrationMetrics, AddressFolding],
     },
     {
       provide: DescribeConfirmationLink,

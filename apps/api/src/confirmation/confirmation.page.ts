@@ -8,6 +8,7 @@ import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nest
 import type { FastifyReply } from 'fastify';
 import { domainErrorResponse } from '../http/error-responses';
 import { RequestLocale } from '../http/request-locale.decorator';
+import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { fieldErrors, formField } from '../registration/form-body';
 import type { PageMessageKey } from '../views/page-messages';
 import { ViewRenderer } from '../views/view-renderer';
@@ -61,6 +62,7 @@ export class ConfirmationPage {
   @HttpCode(200)
   @Header('Content-Type', HTML)
   @Header('Cache-Control', 'no-store')
+  @RateLimit('confirm', 'confirm')
   async confirm(
     @Body() body: unknown,
     @RequestLocale() locale: Locale,
@@ -86,6 +88,7 @@ export class ConfirmationPage {
   @HttpCode(200)
   @Header('Content-Type', HTML)
   @Header('Cache-Control', 'no-store')
+  @RateLimit('confirm', 'confirmCode')
   async confirmCode(
     @Body() body: unknown,
     @RequestLocale() locale: Locale,

@@ -2,6 +2,7 @@ import type { ConfirmOutcome } from '@gatehouse/domain/users/user.entity';
 import { ConfirmEmail } from '@gatehouse/domain/use-cases/confirm-email.use-case';
 import { ConfirmWithCode } from '@gatehouse/domain/use-cases/confirm-with-code.use-case';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { ConfirmCodeRequestDto } from './dto/confirm-code.request.dto';
 import { ConfirmRequestDto } from './dto/confirm.request.dto';
 
@@ -14,6 +15,7 @@ export class ConfirmationsController {
 
   @Post()
   @HttpCode(200)
+  @RateLimit('confirm')
   async confirm(@Body() body: ConfirmRequestDto): Promise<{ status: ConfirmOutcome }> {
     const { status } = await this.confirmEmail.execute({ token: body.token });
     return { status };
@@ -21,6 +23,7 @@ export class ConfirmationsController {
 
   @Post('code')
   @HttpCode(200)
+  @RateLimit('confirm')
   async confirmCode(@Body() body: ConfirmCodeRequestDto): Promise<{ status: ConfirmOutcome }> {
     const { status } = await this.confirmWithCode.execute({ email: body.email, code: body.code });
     return { status };

@@ -9,11 +9,13 @@ export interface FieldError {
   message: string;
 }
 
-export type ErrorBody = { errors: FieldError[] } | { error: string; message: string };
+export type ErrorBody = { errors: FieldError[] } | { error: string; message: string; retryAfterSeconds?: number };
 
 export interface ErrorResponse {
   status: number;
   body: ErrorBody;
+  /** Extra response headers, such as Retry-After on a 429. */
+  headers?: Record<string, string>;
 }
 
 const byCode = {

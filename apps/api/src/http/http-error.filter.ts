@@ -1,6 +1,8 @@
 import { DomainError } from '@gatehouse/domain/errors/domain-error';
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RateLimited } from '../rate-limits/rate-limited.error';
+import { rateLimitedPage, rateLimitedResponse } from '../rate-limits/rate-limited.response';
 import type { ViewRenderer } from '../views/view-renderer';
 import { domainErrorResponse, INTERNAL_ERROR, transportErrorResponse, type ErrorResponse } from './error-responses';
 
@@ -15,28 +17,35 @@ export class HttpErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const response = this.toResponse(exception);
+    const response =
+      exception instanceof RateLimited ? rateLimitedResponse(exception, this.views) : this.toResponse(exception);
     if (response.status >= 500) {
       this.logger.error(
         `${request.method} ${request.routeOptions?.url ?? 'unknown route'} failed`,
         (exception as Error)?.stack,
       );
     }
+    if (response.headers) void reply.headers(response.headers);
     if (wantsJson(request)) {
       void reply.status(response.status).type('application/json; charset=utf-8').send(response.body);
       return;
     }
-    const page =
-      response.status === 404
-        ? this.views.render('not-found', 'en', { title: 'Page not found' })
-        : this.views.render('link-problem', 'en', {
-            title: 'Something went wrong',
-            heading: response.status >= 500 ? 'Something went wrong' : 'We could not handle that request',
-            message:
-              'message' in response.body ? response.body.message : response.body.errors.map((e) => e.message).join(' '),
-            offerResend: false,
-          });
-    void reply.status(response.status).type('text/html; charset=utf-8').send(page);
+    void reply
+      .status(response.status)
+      .type('text/html; charset=utf-8')
+      .send(this.page(exception, request, response));
+  }
+
+  private page(exception: unknown, request: FastifyRequest, response: ErrorResponse): string {
+    if (exception instanceof RateLimited) return rateLimitedPage(exception, request, this.views);
+    if (response.status === 404) return this.views.render('not-found', 'en', { title: 'Page not found' });
+    return this.views.render('link-problem', 'en', {
+      title: 'Something went wrong',
+      heading: response.status >= 500 ? 'Something went wrong' : 'We could not handle that request',
+      message:
+        'message' in response.body ? response.body.message : response.body.errors.map((e) => e.message).join(' '),
+      offerResend: false,
+    });
   }
 
   private toResponse(exception: unknown): ErrorResponse {

@@ -65,6 +65,7 @@ export class MailModule {
                 maxAttempts: config.outboxMaxAttempts,
                 retryBaseMs: config.outboxRetryBaseMs,
                 maxRetryDelayMs: config.outboxRetryMaxMs,
+                emailCap: config.emailLimitGlobal,
               },
               new Logger('OutboxWorker'),
               config.webhookSecret ? new WebhookSender(config.webhookSecret, config.webhookTimeoutMs) : undefined,

@@ -11,9 +11,11 @@ import { TokenDigester } from '@gatehouse/domain/ports/token-digester.port';
 import { UnitOfWork } from '@gatehouse/domain/ports/unit-of-work.port';
 import { RegisterUser } from '@gatehouse/domain/use-cases/register-user.use-case';
 import { ResendConfirmation } from '@gatehouse/domain/use-cases/resend-confirmation.use-case';
+import { AddressFolding } from '@gatehouse/domain/users/address-folding';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { CommonPasswordsController } from './common-passwords.controller';
+import { addressFoldingProvider } from './address-folding.provider';
 import { DevInboxLink } from './dev-inbox-link';
 import { RegistrationPage } from './registration.page';
 import { RegistrationsController } from './registrations.controller';
@@ -26,6 +28,7 @@ export class RegistrationModule {
       controllers: [RegistrationsController, RegistrationPage, CommonPasswordsController],
       providers: [
         { provide: DevInboxLink, useValue: new DevInboxLink(devInboxUrl) },
+        addressFoldingProvider,
         { provide: ZxcvbnCommonPasswords, useValue: new ZxcvbnCommonPasswords() },
         { provide: CommonPasswords, useExisting: ZxcvbnCommonPasswords },
         {
@@ -40,6 +43,7 @@ export class RegistrationModule {
             new ConfirmationMailer(random, digester, clock, {
               tokenTtlMs: config.confirmationTokenTtlMs,
               emailCooldownMs: config.emailCooldownMs,
+              emailsPerAddress: config.emailLimitPerAddress,
             }),
           inject: [RandomSource, TokenDigester, Clock, AppConfig],
         },
@@ -54,7 +58,8 @@ export class RegistrationModule {
             metrics: RegistrationMetrics,
             common: CommonPasswords,
             disposable: DisposableDomains,
-          ) => new RegisterUser(uow, hasher, random, clock, mailer, metrics, common, disposable),
+            folding: AddressFolding,
+          ) => new RegisterUser(uow, hasher, random, clock, mailer, metrics, common, disposable, folding),
           inject: [
             UnitOfWork,
             PasswordHasher,
@@ -64,13 +69,18 @@ export class RegistrationModule {
             RegistrationMetrics,
             CommonPasswords,
             DisposableDomains,
+            AddressFolding,
           ],
         },
         {
           provide: ResendConfirmation,
-          useFactory: (uow: UnitOfWork, mailer: ConfirmationMailer, metrics: RegistrationMetrics) =>
-            new ResendConfirmation(uow, mailer, metrics),
-          inject: [UnitOfWork, ConfirmationMailer, RegistrationMetrics],
+          useFactory: (
+            uow: UnitOfWork,
+            mailer: ConfirmationMailer,
+            metrics: RegistrationMetrics,
+            folding: AddressFolding,
+          ) => new ResendConfirmation(uow, mailer, metrics, folding),
+          inject: [UnitOfWork, ConfirmationMailer, RegistrationMetrics, AddressFolding],
         },
       ],
     };

@@ -5,9 +5,11 @@ import { Body, Controller, Get, Header, HttpCode, Post, Res } from '@nestjs/comm
 import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { RequestLocale } from '../http/request-locale.decorator';
+import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { ViewRenderer } from '../views/view-renderer';
 import { DevInboxLink } from './dev-inbox-link';
 import { fieldErrors, formField } from './form-body';
+import { answerNoSoonerThan } from './response-floor';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -31,6 +33,7 @@ export class RegistrationPage {
   @Post('register')
   @HttpCode(200)
   @Header('Content-Type', HTML)
+  @RateLimit('signup', 'register')
   submit(
     @Body() body: unknown,
     @RequestLocale() locale: Locale,
@@ -39,7 +42,7 @@ export class RegistrationPage {
     const email = formField(body, 'email');
     const password = formField(body, 'password');
     return this.thenCheckEmail('register', email, locale, reply, () =>
-      this.registerUser.execute({ email, password, locale }),
+      answerNoSoonerThan(this.config.signupMinResponseMs, () => this.registerUser.execute({ email, password, locale })),
     );
   }
 
@@ -52,13 +55,16 @@ export class RegistrationPage {
   @Post('resend')
   @HttpCode(200)
   @Header('Content-Type', HTML)
+  @RateLimit('resend', 'resend')
   submitResend(
     @Body() body: unknown,
     @RequestLocale() locale: Locale,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const email = formField(body, 'email');
-    return this.thenCheckEmail('resend', email, locale, reply, () => this.resendConfirmation.execute({ email }));
+    return this.thenCheckEmail('resend', email, locale, reply, () =>
+      answerNoSoonerThan(this.config.resendMinResponseMs, () => this.resendConfirmation.execute({ email })),
+    );
   }
 
   /** Runs the form's use case: the same form again with each field's problem, or "check your email". */

@@ -2,30 +2,40 @@ import { RegisterUser } from '@gatehouse/domain/use-cases/register-user.use-case
 import { ResendConfirmation } from '@gatehouse/domain/use-cases/resend-confirmation.use-case';
 import type { Locale } from '@gatehouse/infrastructure/i18n/locale';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
 import { RequestLocale } from '../http/request-locale.decorator';
+import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { AcceptedResponseDto } from './dto/accepted.response.dto';
 import { RegisterRequestDto } from './dto/register.request.dto';
 import { ResendRequestDto } from './dto/resend.request.dto';
+import { answerNoSoonerThan } from './response-floor';
 
 @Controller('api/registrations')
 export class RegistrationsController {
   constructor(
     private readonly registerUser: RegisterUser,
     private readonly resendConfirmation: ResendConfirmation,
+    private readonly config: AppConfig,
   ) {}
 
   @Post()
   @HttpCode(202)
+  @RateLimit('signup')
   async register(@Body() body: RegisterRequestDto, @RequestLocale() locale: Locale): Promise<AcceptedResponseDto> {
     // The language of every email this person will get: the one their client asked for at sign-up.
-    await this.registerUser.execute({ email: body.email, password: body.password, locale });
+    await answerNoSoonerThan(this.config.signupMinResponseMs, () =>
+      this.registerUser.execute({ email: body.email, password: body.password, locale }),
+    );
     return AcceptedResponseDto.registration;
   }
 
   @Post('resend')
   @HttpCode(202)
+  @RateLimit('resend')
   async resend(@Body() body: ResendRequestDto): Promise<AcceptedResponseDto> {
-    await this.resendConfirmation.execute({ email: body.email });
+    await answerNoSoonerThan(this.config.resendMinResponseMs, () =>
+      this.resendConfirmation.execute({ email: body.email }),
+    );
     return AcceptedResponseDto.resend;
   }
 }

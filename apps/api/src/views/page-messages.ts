@@ -56,6 +56,8 @@ const en = {
     'Too many wrong codes: this code no longer works. Use the link in the email, or ask for a new email.',
   'error.token_expired': 'This code has expired. Ask for a new email.',
   'error.account_disabled': 'This account has been disabled. Contact support if you think this is a mistake.',
+  'rate_limited.heading': 'Too many attempts',
+  'rate_limited.message': 'Too many attempts from your network. Try again in {wait}.',
   'problem.email.required': 'Enter your email address.',
   'problem.email.too_long': 'An email address can be at most {max} characters long.',
   'problem.email.shape': 'Enter an email address like name@example.com.',
@@ -142,6 +144,8 @@ const de: Catalog<PageMessageKey> = {
   'error.token_expired': 'Dieser Code ist abgelaufen. Fordern Sie eine neue E-Mail an.',
   'error.account_disabled':
     'Dieses Konto wurde gesperrt. Wenden Sie sich an den Support, wenn Sie das für einen Fehler halten.',
+  'rate_limited.heading': 'Zu viele Versuche',
+  'rate_limited.message': 'Zu viele Versuche aus Ihrem Netzwerk. Versuchen Sie es in {wait} noch einmal.',
   'problem.email.required': 'Geben Sie Ihre E-Mail-Adresse ein.',
   'problem.email.too_long': 'Eine E-Mail-Adresse darf höchstens {max} Zeichen lang sein.',
   'problem.email.shape': 'Geben Sie eine E-Mail-Adresse wie name@example.com ein.',

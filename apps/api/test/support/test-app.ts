@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino';
 import { createApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
 import { SmtpSink } from '@gatehouse/infrastructure/testing/smtp-sink';
+import { TEST_SETTINGS } from './test-settings';
 
 export const TEST_APP_URL = 'https://gatehouse.test';
 export const TEST_APP_SECRET = 'test-secret-that-is-long-enough-0123456789';
@@ -21,7 +22,8 @@ export interface TestApp {
 
 /**
  * The real application on a database of its own, sending to the given SMTP server. Timing settings are
- * shortened so retries happen within a test; everything else is as in production.
+ * shortened so retries happen within a test, and limits and answer times are the tests' (TEST_SETTINGS);
+ * everything else is as in production.
  */
 export async function startTestApp(
   smtp: SmtpSink,
@@ -39,6 +41,7 @@ export async function startTestApp(
     OUTBOX_LEASE: '5s',
     LOG_LEVEL: 'error',
     LOG_FORMAT: 'json',
+    ...TEST_SETTINGS,
     ...env,
   });
   const app = await createApp(
@@ -78,13 +81,18 @@ export async function postJson(baseUrl: string, path: string, body: unknown, hea
   return { status: response.status, headers: response.headers, text, json: json as Record<string, unknown> };
 }
 
-export async function postForm(baseUrl: string, path: string, fields: Record<string, string>) {
+export async function postForm(
+  baseUrl: string,
+  path: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(`${baseUrl}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', ...headers },
     body: new URLSearchParams(fields).toString(),
   });
-  return { status: response.status, html: await response.text() };
+  return { status: response.status, headers: response.headers, html: await response.text() };
 }
 
 export interface RunningTestApp {

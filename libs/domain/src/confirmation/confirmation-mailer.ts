@@ -8,12 +8,18 @@ import { ConfirmationToken } from './confirmation-token';
 import { codeDigestInput, sixDigitCode } from './confirmation-code';
 import { encodeTokenSecret, TOKEN_SECRET_BYTES } from './token-secret';
 
-export type MailOutcome = 'queued' | 'cooling_down';
+/**
+ * Whether the email was queued, or refused by the per-address limits and when the next one may go.
+ * Public endpoints answer the same either way (no enumeration); the back office tells its staff.
+ */
+export type MailOutcome = { kind: 'queued' } | { kind: 'limited'; nextAllowedAt: Date };
 
 /**
  * Decides what a person is emailed about their sign-up and queues it, inside the caller's transaction:
  * a pending account gets a fresh link (older links stop working), an active one a notice.
- * Every email honours the per-address cooldown.
+ * Every email honours the per-address limits, whichever path asks: at most one per cooldown and
+ * `emailsPerAddress.limit` per window, counted from the outbox that every instance shares. The caller
+ * holds the user's row locked, so two requests for one address cannot both pass the count.
  */
 export class ConfirmationMailer {
   constructor(
@@ -25,7 +31,8 @@ export class ConfirmationMailer {
 
   async sendConfirmation(tx: TransactionalPorts, user: User): Promise<MailOutcome> {
     const now = this.clock.now();
-    if (await this.isCoolingDown(tx, user, now)) return 'cooling_down';
+    const nextAllowedAt = await this.nextAllowedAt(tx, user, now);
+    if (nextAllowedAt) return { kind: 'limited', nextAllowedAt };
     const secret = encodeTokenSecret(this.random.bytes(TOKEN_SECRET_BYTES));
     const id = this.random.uuid();
     const code = sixDigitCode(this.random.bytes(4));
@@ -44,27 +51,41 @@ export class ConfirmationMailer {
       {
         template: 'confirmation',
         userId: user.id,
-        to: user.email.value,
+        to: user.email,
         locale: user.locale,
         data: { token: secret, code, expiresAt: token.expiresAt.toISOString() },
       },
       now,
     );
-    return 'queued';
+    return { kind: 'queued' };
   }
 
   async sendAlreadyRegisteredNotice(tx: TransactionalPorts, user: User): Promise<MailOutcome> {
     const now = this.clock.now();
-    if (await this.isCoolingDown(tx, user, now)) return 'cooling_down';
+    const nextAllowedAt = await this.nextAllowedAt(tx, user, now);
+    if (nextAllowedAt) return { kind: 'limited', nextAllowedAt };
     await tx.outbox.enqueue(
-      { template: 'already-registered', userId: user.id, to: user.email.value, locale: user.locale, data: {} },
+      { template: 'already-registered', userId: user.id, to: user.email, locale: user.locale, data: {} },
       now,
     );
-    return 'queued';
+    return { kind: 'queued' };
   }
 
-  private async isCoolingDown(tx: TransactionalPorts, user: User, now: Date): Promise<boolean> {
-    const last = await tx.outbox.lastQueuedAt(user.email.normalized);
-    return last !== null && now.getTime() - last.getTime() < this.policy.emailCooldownMs;
+  /** When this address may get its next email; null when it may get one now. */
+  private async nextAllowedAt(tx: TransactionalPorts, user: User, now: Date): Promise<Date | null> {
+    const { emailCooldownMs, emailsPerAddress } = this.policy;
+    const lookBackMs = Math.max(emailCooldownMs, emailsPerAddress.windowMs);
+    const times = (await tx.outbox.queuedTimesSince(user.email.normalized, new Date(now.getTime() - lookBackMs)))
+      .map((time) => time.getTime())
+      .sort((a, b) => a - b);
+    let allowedAt = -Infinity;
+    const last = times[times.length - 1];
+    if (last !== undefined) allowedAt = Math.max(allowedAt, last + emailCooldownMs);
+    const inWindow = times.filter((time) => time > now.getTime() - emailsPerAddress.windowMs);
+    if (inWindow.length >= emailsPerAddress.limit) {
+      // The window slides: a new email may go once enough of these have aged out of it to leave room.
+      allowedAt = Math.max(allowedAt, inWindow[inWindow.length - emailsPerAddress.limit] + emailsPerAddress.windowMs);
+    }
+    return allowedAt > now.getTime() ? new Date(allowedAt) : null;
   }
 }

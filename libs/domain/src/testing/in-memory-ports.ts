@@ -41,7 +41,11 @@ export class InMemoryStore {
   }
 
   userByEmail(raw: string): User | undefined {
-    const normalized = Email.normalize(raw);
+    return this.userByKey(Email.normalize(raw));
+  }
+
+  /** The user stored under this uniqueness key (the normalized, possibly folded, address). */
+  userByKey(normalized: string): User | undefined {
     return [...this.users.values()].find((user) => user.email.normalized === normalized);
   }
 }
@@ -67,12 +71,12 @@ class InMemoryUsers extends UserRepository {
     super();
   }
   async addIfAddressFree(user: User): Promise<boolean> {
-    if (this.store.userByEmail(user.email.value)) return false;
+    if (this.store.userByKey(user.email.normalized)) return false;
     this.store.users.set(user.id, User.restore(user.snapshot()));
     return true;
   }
   async findByEmailForUpdate(email: Email): Promise<User | null> {
-    const found = this.store.userByEmail(email.value);
+    const found = this.store.userByKey(email.normalized);
     return found ? User.restore(found.snapshot()) : null;
   }
   async findById(id: string): Promise<User | null> {
@@ -143,11 +147,12 @@ class InMemoryOutbox extends EmailOutbox {
   async enqueue(email: OutgoingEmail, now: Date): Promise<void> {
     this.store.outbox.push({ email, queuedAt: now });
   }
-  async lastQueuedAt(normalizedAddress: string): Promise<Date | null> {
-    const times = this.store.outbox
-      .filter((queued) => Email.normalize(queued.email.to) === normalizedAddress)
-      .map((queued) => queued.queuedAt.getTime());
-    return times.length ? new Date(Math.max(...times)) : null;
+  async queuedTimesSince(normalizedAddress: string, since: Date): Promise<Date[]> {
+    return this.store.outbox
+      .filter((queued) => queued.email.to.normalized === normalizedAddress)
+      .map((queued) => queued.queuedAt)
+      .filter((queuedAt) => queuedAt.getTime() >= since.getTime())
+      .sort((a, b) => a.getTime() - b.getTime());
   }
 }
 

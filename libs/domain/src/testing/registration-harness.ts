@@ -1,4 +1,6 @@
 import { ConfirmationMailer } from '../confirmation/confirmation-mailer';
+import type { ConfirmationPolicy } from '../confirmation/confirmation-policy';
+import { AddressFolding } from '../users/address-folding';
 import { ConfirmEmail } from '../use-cases/confirm-email.use-case';
 import { ConfirmWithCode } from '../use-cases/confirm-with-code.use-case';
 import { DescribeConfirmationLink } from '../use-cases/describe-confirmation-link.use-case';
@@ -18,18 +20,22 @@ import {
 
 export const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 export const EMAIL_COOLDOWN_MS = 60 * 1000;
+export const EMAILS_PER_ADDRESS = { limit: 5, windowMs: 60 * 60 * 1000 };
 
 /** The registration use cases wired to in-memory ports, as the API module wires them to real ones. */
-export function registrationHarness() {
+export function registrationHarness(options: { policy?: Partial<ConfirmationPolicy>; folding?: AddressFolding } = {}) {
   const store = new InMemoryStore();
   const unitOfWork = new InMemoryUnitOfWork(store);
   const clock = new FixedClock();
   const random = new CountingRandom();
   const hasher = new PlainTextHasher();
   const digester = new ReversingDigester();
+  const folding = options.folding ?? AddressFolding.none;
   const mailer = new ConfirmationMailer(random, digester, clock, {
     tokenTtlMs: TOKEN_TTL_MS,
     emailCooldownMs: EMAIL_COOLDOWN_MS,
+    emailsPerAddress: EMAILS_PER_ADDRESS,
+    ...options.policy,
   });
   const metrics = new CountingMetrics();
   const register = new RegisterUser(
@@ -41,16 +47,17 @@ export function registrationHarness() {
     metrics,
     new ShortCommonPasswords(),
     new ShortDisposableDomains(),
+    folding,
   );
   const confirm = new ConfirmEmail(unitOfWork, digester, clock, metrics);
-  const resend = new ResendConfirmation(unitOfWork, mailer, metrics);
+  const resend = new ResendConfirmation(unitOfWork, mailer, metrics, folding);
   const describe = new DescribeConfirmationLink(unitOfWork, digester, clock);
-  const confirmWithCode = new ConfirmWithCode(unitOfWork, digester, clock, metrics);
+  const confirmWithCode = new ConfirmWithCode(unitOfWork, digester, clock, metrics, folding);
 
   /** The secret from the newest confirmation email to this address, as the person would read it. */
   const latestConfirmation = (address: string) => {
     const emails = store.outbox.filter(
-      (queued) => queued.email.to === address && queued.email.template === 'confirmation',
+      (queued) => queued.email.to.value === address && queued.email.template === 'confirmation',
     );
     const last = emails[emails.length - 1]?.email;
     if (!last || last.template !== 'confirmation') throw new Error(`no confirmation email to ${address}`);
@@ -64,6 +71,7 @@ export function registrationHarness() {
     unitOfWork,
     clock,
     metrics,
+    mailer,
     register,
     confirm,
     confirmWithCode,

@@ -5,6 +5,7 @@ import type { Clock } from '../ports/clock.port';
 import type { TokenDigester } from '../ports/token-digester.port';
 import type { RegistrationMetrics } from '../ports/registration-metrics.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
+import type { AddressFolding } from '../users/address-folding';
 import { Email } from '../users/email.value-object';
 import type { ConfirmEmailResult } from './confirm-email.use-case';
 
@@ -21,10 +22,11 @@ export class ConfirmWithCode {
     private readonly digester: TokenDigester,
     private readonly clock: Clock,
     private readonly metrics: RegistrationMetrics,
+    private readonly folding: AddressFolding,
   ) {}
 
   async execute(input: { email: string; code: string }): Promise<ConfirmEmailResult> {
-    const email = Email.parse(input.email);
+    const email = Email.parse(input.email, this.folding);
     const code = normalizeCode(input.code);
     if (!code) throw InvalidInput.of('code', 'code.shape', 'Enter the 6 digits from the email.');
 

@@ -20,7 +20,7 @@ describe('PurgeUnconfirmedAccounts', () => {
     expect(store.userByEmail('confirmed@example.com')?.status).toBe('active');
     expect(store.userByEmail('fresh@example.com')?.status).toBe('pending');
     expect([...store.tokens.values()].some((token) => token.email === 'stale@example.com')).toBe(false);
-    expect(store.outbox.some((queued) => queued.email.to === 'stale@example.com')).toBe(false);
+    expect(store.outbox.some((queued) => queued.email.to.value === 'stale@example.com')).toBe(false);
     expect(store.events.filter((event) => event.type === 'user.deleted')).toEqual([
       expect.objectContaining({ email: 'stale@example.com' }),
     ]);

@@ -1,5 +1,6 @@
 import { InvalidInput } from '../errors/invalid-input.error';
 import { EMAIL_COOLDOWN_MS, registrationHarness } from '../testing/registration-harness';
+import { AddressFolding } from '../users/address-folding';
 import { User } from '../users/user.entity';
 
 describe('RegisterUser', () => {
@@ -18,7 +19,11 @@ describe('RegisterUser', () => {
     expect(token.email).toBe('alice@example.com');
     expect(token.digest).not.toContain(secret);
     expect(store.outbox).toHaveLength(1);
-    expect(store.outbox[0].email).toMatchObject({ template: 'confirmation', to: 'Alice@Example.com', userId: user.id });
+    expect(store.outbox[0].email).toMatchObject({
+      template: 'confirmation',
+      to: { value: 'Alice@Example.com', normalized: 'alice@example.com' },
+      userId: user.id,
+    });
     expect(store.events).toEqual([
       { type: 'user.registered', userId: user.id, email: 'Alice@Example.com', occurredAt: user.createdAt },
     ]);
@@ -119,5 +124,43 @@ describe('RegisterUser', () => {
     await register.execute({ email: 'frank@example.com', password: 'password-two', locale: 'en' });
     expect(store.outbox).toHaveLength(0);
     expect(store.userByEmail('frank@example.com')!.status).toBe('disabled');
+  });
+});
+
+describe('RegisterUser with address folding', () => {
+  const folding = new AddressFolding({ plusTags: true, dotInsensitiveDomains: ['gmail.com'] });
+
+  it('treats the folded variants of one mailbox as one account and writes to the address first typed', async () => {
+    const { store, clock, register, resend } = registrationHarness({ folding });
+    await register.execute({ email: 'Jane.Doe+shop@gmail.com', password: 'first password', locale: 'en' });
+    clock.advance(EMAIL_COOLDOWN_MS);
+    await register.execute({ email: 'janedoe@gmail.com', password: 'second password', locale: 'en' });
+    clock.advance(EMAIL_COOLDOWN_MS);
+    await resend.execute({ email: 'j.a.n.e.doe+other@gmail.com' });
+
+    expect(store.users.size).toBe(1);
+    const [user] = store.users.values();
+    expect(user.email.value).toBe('Jane.Doe+shop@gmail.com');
+    expect(user.email.normalized).toBe('janedoe@gmail.com');
+    expect(user.passwordHash).toBe('hashed:second password');
+    expect(store.outbox.map((queued) => queued.email.to.value)).toEqual([
+      'Jane.Doe+shop@gmail.com',
+      'Jane.Doe+shop@gmail.com',
+      'Jane.Doe+shop@gmail.com',
+    ]);
+  });
+
+  it('keeps variants apart when folding is off', async () => {
+    const { store, register } = registrationHarness();
+    await register.execute({ email: 'jane+shop@example.com', password: 'first password', locale: 'en' });
+    await register.execute({ email: 'jane@example.com', password: 'second password', locale: 'en' });
+    expect(store.users.size).toBe(2);
+  });
+
+  it('finds the account by a folded variant when confirming with a code', async () => {
+    const { store, register, confirmWithCode, latestCode } = registrationHarness({ folding });
+    await register.execute({ email: 'jane+shop@example.com', password: 'first password', locale: 'en' });
+    await confirmWithCode.execute({ email: 'jane@example.com', code: latestCode('jane+shop@example.com') });
+    expect([...store.users.values()][0].status).toBe('active');
   });
 });

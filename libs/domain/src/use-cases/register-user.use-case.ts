@@ -7,6 +7,7 @@ import type { PasswordHasher } from '../ports/password-hasher.port';
 import type { RandomSource } from '../ports/random-source.port';
 import type { RegistrationMetrics } from '../ports/registration-metrics.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
+import type { AddressFolding } from '../users/address-folding';
 import { Email } from '../users/email.value-object';
 import { Password } from '../users/password.value-object';
 import { passwordProblem } from '../users/password-policy';
@@ -32,10 +33,11 @@ export class RegisterUser {
     private readonly metrics: RegistrationMetrics,
     private readonly commonPasswords: CommonPasswords,
     private readonly disposableDomains: DisposableDomains,
+    private readonly folding: AddressFolding,
   ) {}
 
   async execute(input: RegisterUserInput): Promise<void> {
-    const { email, password } = parseCredentials(input, this.commonPasswords, this.disposableDomains);
+    const { email, password } = parseCredentials(input, this.commonPasswords, this.disposableDomains, this.folding);
     // Hash on every path, before looking anything up, so a known address costs the same time as a new one.
     const passwordHash = await this.hasher.hash(password);
 
@@ -75,6 +77,7 @@ function parseCredentials(
   input: RegisterUserInput,
   common: CommonPasswords,
   disposable: DisposableDomains,
+  folding: AddressFolding,
 ): { email: Email; password: Password } {
   const problems: FieldProblem[] = [];
   const attempt = <T>(parse: () => T): T | undefined => {
@@ -86,7 +89,7 @@ function parseCredentials(
       return undefined;
     }
   };
-  const email = attempt(() => Email.parse(input.email));
+  const email = attempt(() => Email.parse(input.email, folding));
   const password = attempt(() => Password.parse(input.password));
   if (email && disposable.includes(email.domain)) {
     problems.push({

@@ -1,6 +1,7 @@
 import type { ConfirmationMailer } from '../confirmation/confirmation-mailer';
 import type { RegistrationMetrics } from '../ports/registration-metrics.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
+import type { AddressFolding } from '../users/address-folding';
 import { Email } from '../users/email.value-object';
 
 /**
@@ -12,10 +13,11 @@ export class ResendConfirmation {
     private readonly unitOfWork: UnitOfWork,
     private readonly mailer: ConfirmationMailer,
     private readonly metrics: RegistrationMetrics,
+    private readonly folding: AddressFolding,
   ) {}
 
   async execute(input: { email: string }): Promise<void> {
-    const email = Email.parse(input.email);
+    const email = Email.parse(input.email, this.folding);
     await this.unitOfWork.run(async (tx) => {
       const user = await tx.users.findByEmailForUpdate(email);
       if (user?.isPending) await this.mailer.sendConfirmation(tx, user);

@@ -1,4 +1,5 @@
 import { InvalidInput, type ProblemRule } from '../errors/invalid-input.error';
+import { AddressFolding } from './address-folding';
 
 type Problem = { rule: ProblemRule; message: string; params?: Record<string, number> };
 
@@ -12,26 +13,29 @@ const TOP_LEVEL_LABEL = /^(?:[\p{L}]{2,63}|xn--[a-z0-9-]{1,59})$/iu;
 
 /**
  * An email address as the person typed it (trimmed, Unicode NFC), plus the form used to decide
- * whether two addresses are the same account: compared case-insensitively.
+ * whether two addresses are the same account: compared case-insensitively, and folded when configured.
  */
 export class Email {
   private constructor(
     /** The spelling the person typed, used for display and sending. */
     readonly value: string,
-    /** The form compared for uniqueness. */
+    /** The form compared for uniqueness, and by which the per-address email limits count. */
     readonly normalized: string,
   ) {}
 
-  static parse(raw: string): Email {
+  static parse(raw: string, folding: AddressFolding = AddressFolding.none): Email {
     const value = raw.trim().normalize('NFC');
     const problem = Email.problemWith(value);
     if (problem) throw InvalidInput.of('email', problem.rule, problem.message, problem.params);
-    return new Email(value, Email.normalize(value));
+    return new Email(value, folding.fold(Email.normalize(value)));
   }
 
-  /** Rebuilds an address that was valid when it was stored. */
-  static fromStored(value: string): Email {
-    return new Email(value, Email.normalize(value));
+  /**
+   * Rebuilds an address that was valid when it was stored, with the key it was stored under: a change to
+   * the folding settings later does not move existing accounts.
+   */
+  static fromStored(value: string, normalized: string): Email {
+    return new Email(value, normalized);
   }
 
   static normalize(value: string): string {

@@ -1,3 +1,4 @@
+import { Email } from '@gatehouse/domain/users/email.value-object';
 import { MailerService } from '@nestjs-modules/mailer';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -70,7 +71,7 @@ describe('OutboxWorker delivering through a real SMTP server', () => {
         {
           template: 'confirmation',
           userId: null as never,
-          to: address,
+          to: Email.parse(address),
           locale: 'en',
           data: { token: 'T'.repeat(43), code: '123456', expiresAt: '2026-06-01T00:00:00Z' },
         },
@@ -152,7 +153,7 @@ describe('OutboxWorker delivering through a real SMTP server', () => {
           {
             template: 'confirmation',
             userId,
-            to: 'History@example.com',
+            to: Email.parse('History@example.com'),
             locale: 'en',
             data: { token: 'T'.repeat(43), code: '123456', expiresAt: '2026-06-01T00:00:00Z' },
           },

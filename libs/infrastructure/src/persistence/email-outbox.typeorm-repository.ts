@@ -1,6 +1,5 @@
 import type { OutgoingEmail } from '@gatehouse/domain/mail/outgoing-email';
 import { EmailOutbox } from '@gatehouse/domain/ports/email-outbox.port';
-import { Email } from '@gatehouse/domain/users/email.value-object';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { OutboxPayloadCipher } from '../mail/outbox-payload.cipher';
@@ -30,8 +29,8 @@ export class TypeOrmEmailOutbox extends EmailOutbox {
       userId: email.userId,
       template: email.template,
       locale: email.locale,
-      recipient: email.to,
-      recipientNormalized: Email.normalize(email.to),
+      recipient: email.to.value,
+      recipientNormalized: email.to.normalized,
       payload: this.settings.cipher.encrypt(email.data),
       state: 'queued',
       attempts: 0,
@@ -41,14 +40,14 @@ export class TypeOrmEmailOutbox extends EmailOutbox {
     });
   }
 
-  async lastQueuedAt(normalizedAddress: string): Promise<Date | null> {
-    const row = await this.manager
-      .getRepository(EmailOutboxRecord)
-      .createQueryBuilder('outbox')
-      .select('MAX(outbox.createdAt)', 'last')
-      .where('outbox.recipientNormalized = :normalizedAddress', { normalizedAddress })
-      .andWhere("outbox.channel = 'email'")
-      .getRawOne<{ last: Date | null }>();
-    return row?.last ?? null;
+  async queuedTimesSince(normalizedAddress: string, since: Date): Promise<Date[]> {
+    // Served by email_outbox_recipient_idx (recipient_normalized, created_at DESC).
+    const rows: Array<{ created_at: Date }> = await this.manager.query(
+      `SELECT created_at FROM email_outbox
+        WHERE recipient_normalized = $1 AND channel = 'email' AND created_at >= $2
+        ORDER BY created_at`,
+      [normalizedAddress, since],
+    );
+    return rows.map((row) => row.created_at);
   }
 }

@@ -87,7 +87,7 @@ describe('TypeORM adapters on a real PostgreSQL', () => {
       uow.run(async (tx) => {
         await tx.users.addIfAddressFree(user);
         await tx.outbox.enqueue(
-          { template: 'already-registered', userId: user.id, to: user.email.value, locale: 'en', data: {} },
+          { template: 'already-registered', userId: user.id, to: user.email, locale: 'en', data: {} },
           now,
         );
         throw new Error('boom');
@@ -100,7 +100,7 @@ describe('TypeORM adapters on a real PostgreSQL', () => {
     expect(counts).toEqual([{ users: 0, emails: 0 }]);
   });
 
-  it('queues email with its secret encrypted, a stable Message-ID, and remembers when for the cooldown', async () => {
+  it('queues email with its secret encrypted, a stable Message-ID, and remembers when for the per-address limits', async () => {
     const user = aPendingUser('00000000-0000-4000-8000-000000000300', 'Queue@Example.com');
     const secret = 'Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5';
     await uow.run(async (tx) => {
@@ -109,7 +109,7 @@ describe('TypeORM adapters on a real PostgreSQL', () => {
         {
           template: 'confirmation',
           userId: user.id,
-          to: user.email.value,
+          to: user.email,
           locale: 'en',
           data: { token: secret, code: '123456', expiresAt: now.toISOString() },
         },
@@ -124,7 +124,9 @@ describe('TypeORM adapters on a real PostgreSQL', () => {
     expect(row.message_id).toBe(`<${row.id}@example.test>`);
     expect(Buffer.from(row.payload).toString('latin1')).not.toContain(secret);
     expect(cipher.decrypt(row.payload)).toEqual({ token: secret, code: '123456', expiresAt: now.toISOString() });
-    expect(await uow.run((tx) => tx.outbox.lastQueuedAt('queue@example.com'))).toEqual(now);
-    expect(await uow.run((tx) => tx.outbox.lastQueuedAt('nobody@example.com'))).toBeNull();
+    expect(await uow.run((tx) => tx.outbox.queuedTimesSince('queue@example.com', now))).toEqual([now]);
+    const later = new Date(now.getTime() + 1);
+    expect(await uow.run((tx) => tx.outbox.queuedTimesSince('queue@example.com', later))).toEqual([]);
+    expect(await uow.run((tx) => tx.outbox.queuedTimesSince('nobody@example.com', now))).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ export function userToDomain(record: UserRecord): User {
   }
   return User.restore({
     id: record.id,
-    email: Email.fromStored(record.email),
+    email: Email.fromStored(record.email, record.emailNormalized),
     passwordHash: record.passwordHash,
     status: record.status as UserStatus,
     locale: record.locale,
