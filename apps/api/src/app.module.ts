@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
+import { AdminModule } from './admin/admin.module';
 import { ConfirmationModule } from './confirmation/confirmation.module';
 import { DevInboxModule } from './dev-inbox/dev-inbox.module';
 import { HealthModule } from './health/health.module';
@@ -31,6 +32,7 @@ export class AppModule {
         ConfirmationModule,
         HealthModule,
         MaintenanceModule,
+        AdminModule.forRoot(runtime),
         ...(runtime.devInbox ? [DevInboxModule.forRoot(runtime.devInbox)] : []),
       ],
       providers: [ShutdownSequence],

@@ -1,13 +1,17 @@
 import 'reflect-metadata';
+import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PrometheusMetrics } from '@gatehouse/infrastructure/observability/prometheus.metrics';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { serveOpenApi } from './admin/openapi';
+import { StaffCookies } from './admin/auth/staff-cookies';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { requestId } from './observability/logging.module';
+import { recordRoutes } from './http/route-table';
 import { createValidationPipe } from './http/validation.pipe';
 import type { Runtime } from './runtime/runtime';
 import { ViewRenderer } from './views/view-renderer';
@@ -39,6 +43,7 @@ export async function createApp(
     genReqId: requestId,
     return503OnClosing: false,
   });
+  recordRoutes(adapter.getInstance());
   // The id goes back to the caller, so a person reporting a problem can quote it.
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
@@ -68,6 +73,8 @@ export async function createApp(
   if (runtime.config.corsOrigins.length) {
     app.enableCors({ origin: runtime.config.corsOrigins, methods: ['GET', 'POST'], credentials: false });
   }
+  await app.register(fastifyCookie);
+  serveOpenApi(app, app.get(StaffCookies).name);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter(app.get(ViewRenderer)));
   await app.init();

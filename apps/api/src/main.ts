@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { PrepareFirstAdmin, type FirstAdminOutcome } from '@gatehouse/domain/use-cases/prepare-first-admin.use-case';
 import { ConfigError, describeSettings, loadConfig } from './config/app-config';
 import { createApp } from './bootstrap';
 import { startLocalServices } from './runtime/local-services';
@@ -28,6 +29,11 @@ async function main(): Promise<void> {
       ? `  Development inbox   ${url}/dev/inbox`
       : `  Email               sent through ${new URL(local.runtime.smtpUrl).host}`,
     `  Health              ${url}/health/ready`,
+    `  Back office API     ${url}/api/docs`,
+    ...firstAdminLines(
+      await app.get(PrepareFirstAdmin).execute({ adminEmail: config.adminEmail, adminPassword: config.adminPassword }),
+      url,
+    ),
   ];
   console.log(`\n${lines.join('\n')}\n`);
 
@@ -35,6 +41,20 @@ async function main(): Promise<void> {
     await app.close();
     await local.stop();
   });
+}
+
+function firstAdminLines(outcome: FirstAdminOutcome, url: string): string[] {
+  switch (outcome.kind) {
+    case 'created':
+      return [`  First admin         ${outcome.email} (from ADMIN_EMAIL), created now`];
+    case 'setup_link':
+      return [
+        `  First admin setup   ${url}/admin/setup?token=${outcome.secret}`,
+        `                      one-time link, valid until ${outcome.expiresAt.toISOString()}; restart for a new one`,
+      ];
+    default:
+      return [];
+  }
 }
 
 main().catch((error: unknown) => {

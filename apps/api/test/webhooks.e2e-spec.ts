@@ -4,6 +4,7 @@ import { type SmtpSink, tokenFrom, waitUntil } from '@gatehouse/infrastructure/t
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { addStaff, StaffClient } from './support/staff-client';
 import { postJson, type TestApp, useTestApp } from './support/test-app';
 
 const SECRET = 'webhook-secret-for-tests-0123456789abcdef';
@@ -140,5 +141,47 @@ describe('Outgoing webhooks', () => {
       { channel: 'email', n: 1 },
       { channel: 'webhook', n: 2 },
     ]);
+  });
+});
+
+describe('Webhooks for what staff do', () => {
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  const env: Record<string, string> = { WEBHOOK_SECRET: SECRET };
+  beforeAll(async () => {
+    receiver = await startReceiver();
+    env.WEBHOOK_URLS = `${receiver.url}/ok`;
+  });
+  afterAll(() => new Promise<void>((resolve) => receiver.server.close(() => resolve())));
+  const running = useTestApp(env);
+
+  it('announces user.disabled and user.deleted, signed, when an admin disables and deletes an account', async () => {
+    const { gatehouse, smtp } = running;
+    await addStaff(gatehouse, 'hooks-admin@example.com', 'admin');
+    const admin = await StaffClient.signIn(gatehouse.baseUrl, 'hooks-admin@example.com');
+    await postJson(gatehouse.baseUrl, '/api/registrations', {
+      email: 'staffed@example.com',
+      password: 'long enough password',
+    });
+    await smtp.waitFor('staffed@example.com');
+    const { rows } = await gatehouse.db.query(`SELECT id FROM users WHERE email_normalized = 'staffed@example.com'`);
+    const userId = rows[0].id as string;
+    expect((await admin.post(`/api/admin/users/${userId}/disable`, { reason: 'abuse report' })).status).toBe(204);
+    expect(
+      (await admin.request('DELETE', `/api/admin/users/${userId}`, { reason: 'asked to be forgotten' })).status,
+    ).toBe(204);
+    const events = await waitUntil(
+      () => {
+        const bodies = receiver.received.map(
+          (item) => JSON.parse(item.body) as { type: string; data: { userId: string } },
+        );
+        const staffEvents = bodies.filter((event) => event.type === 'user.disabled' || event.type === 'user.deleted');
+        return staffEvents.length >= 2 ? staffEvents : undefined;
+      },
+      30_000,
+      () => 'user.disabled and user.deleted',
+    );
+    expect(events.map((event) => event.type).sort()).toEqual(['user.deleted', 'user.disabled']);
+    expect(events.every((event) => event.data.userId === userId)).toBe(true);
+    expect(receiver.received.every((item) => signatureIsValid(item.headers, item.body))).toBe(true);
   });
 });

@@ -87,6 +87,12 @@ describe('Zero-config start: embedded PostgreSQL and the development inbox', () 
       expect(first.output).toContain(`Development inbox   ${baseUrl}/dev/inbox`);
       expect(first.output).toContain(`Health              ${baseUrl}/health/ready`);
       expect((await fetch(`${baseUrl}/health/ready`)).status).toBe(200);
+      // No staff yet and no ADMIN_EMAIL: a one-time link to create the first admin.
+      const setupLink = new RegExp(`First admin setup   (${baseUrl}/admin/setup\\?token=[A-Za-z0-9_-]{43})`).exec(
+        first.output,
+      )?.[1];
+      expect(setupLink).toBeDefined();
+      expect(await (await fetch(setupLink!)).text()).toContain('Create the first admin');
 
       const signUp = await fetch(`${baseUrl}/register`, {
         method: 'POST',
@@ -119,7 +125,11 @@ describe('Zero-config start: embedded PostgreSQL and the development inbox', () 
     }
 
     // Same data directory: the account, the secret and the inbox are all still there.
-    const second = StartedServer.start(env);
+    const second = StartedServer.start({
+      ...env,
+      ADMIN_EMAIL: 'owner@example.com',
+      ADMIN_PASSWORD: 'owner password 1',
+    });
     try {
       await waitUntil(
         () => (second.output.includes('Gatehouse is running') ? true : undefined),
@@ -128,6 +138,25 @@ describe('Zero-config start: embedded PostgreSQL and the development inbox', () 
       );
       const inbox = await (await fetch(`${baseUrl}/dev/inbox`)).text();
       expect(inbox).toContain('newcomer@example.com');
+      expect(second.output).toContain('First admin         owner@example.com (from ADMIN_EMAIL), created now');
+      const signIn = await fetch(`${baseUrl}/api/admin/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'owner@example.com', password: 'owner password 1' }),
+      });
+      expect(signIn.status).toBe(200);
+      // `npm run staff` beside a running `npm start` uses its embedded PostgreSQL rather than starting another.
+      const created = execFileSync(
+        process.execPath,
+        ['dist/apps/api/src/staff.js', 'create', '--email', 'helper@example.com', '--role', 'support'],
+        {
+          cwd: ROOT,
+          env: { PATH: process.env.PATH, ...env },
+          input: 'helper password 1\n',
+          encoding: 'utf8',
+        },
+      );
+      expect(created).toContain('Created support helper@example.com');
       const again = await fetch(`${baseUrl}/api/registrations`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -1,6 +1,7 @@
 import type { DomainError } from '@gatehouse/domain/errors/domain-error';
 import type { ErrorCode } from '@gatehouse/domain/errors/error-code';
 import { InvalidInput } from '@gatehouse/domain/errors/invalid-input.error';
+import type { ResendNotYetAllowed, StaffSignInLocked } from '@gatehouse/domain/staff/staff.errors';
 
 /** The two documented error bodies: field problems, or one machine-readable error with a sentence. */
 /** What the JSON API says about one field: which, and what to do about it. */
@@ -9,7 +10,8 @@ export interface FieldError {
   message: string;
 }
 
-export type ErrorBody = { errors: FieldError[] } | { error: string; message: string; retryAfterSeconds?: number };
+export type ErrorBody =
+  { errors: FieldError[] } | { error: string; message: string; retryAfterSeconds?: number; retryAt?: string };
 
 export interface ErrorResponse {
   status: number;
@@ -28,7 +30,33 @@ const byCode = {
   'CONFIRMATION.CODE_INVALID': (error) => ({ status: 400, body: { error: 'code_invalid', message: error.message } }),
   'CONFIRMATION.CODE_LOCKED': (error) => ({ status: 400, body: { error: 'code_locked', message: error.message } }),
   'USER.DISABLED': (error) => ({ status: 403, body: { error: 'account_disabled', message: error.message } }),
+  'USER.NOT_FOUND': (error) => ({ status: 404, body: { error: 'user_not_found', message: error.message } }),
+  'USER.STATE_CONFLICT': (error) => ({ status: 409, body: { error: 'status_conflict', message: error.message } }),
+  'STAFF.SIGN_IN_FAILED': (error) => ({ status: 401, body: { error: 'sign_in_failed', message: error.message } }),
+  'STAFF.SIGN_IN_LOCKED': (error) => retryLater(error, 'sign_in_locked', (error as StaffSignInLocked).retryAt),
+  'STAFF.SESSION_REQUIRED': (error) => ({ status: 401, body: { error: 'session_required', message: error.message } }),
+  'STAFF.FORBIDDEN': (error) => ({ status: 403, body: { error: 'forbidden', message: error.message } }),
+  'STAFF.CSRF_FAILED': (error) => ({ status: 403, body: { error: 'csrf_failed', message: error.message } }),
+  'STAFF.ADDRESS_TAKEN': (error) => ({ status: 409, body: { error: 'staff_exists', message: error.message } }),
+  'STAFF.NOT_FOUND': (error) => ({ status: 404, body: { error: 'staff_not_found', message: error.message } }),
+  'STAFF.LAST_ADMIN': (error) => ({ status: 409, body: { error: 'last_admin', message: error.message } }),
+  'STAFF.SETUP_LINK_INVALID': (error) => ({
+    status: 410,
+    body: { error: 'setup_link_invalid', message: error.message },
+  }),
+  'STAFF.RESEND_TOO_SOON': (error) =>
+    retryLater(error, 'resend_too_soon', (error as ResendNotYetAllowed).nextAllowedAt),
 } satisfies Record<ErrorCode, (error: DomainError) => ErrorResponse>;
+
+/** 429 with when to come back, for people and for clients honouring Retry-After. */
+function retryLater(error: DomainError, code: string, at: Date): ErrorResponse {
+  const retryAfterSeconds = Math.max(1, Math.ceil((at.getTime() - Date.now()) / 1000));
+  return {
+    status: 429,
+    headers: { 'Retry-After': String(retryAfterSeconds) },
+    body: { error: code, message: error.message, retryAfterSeconds, retryAt: at.toISOString() },
+  };
+}
 
 export function domainErrorResponse(error: DomainError): ErrorResponse {
   return byCode[error.code](error);

@@ -83,7 +83,7 @@ export class PersistenceModule {
 }
 
 /** The sender's domain names our Message-IDs, as RFC 5322 suggests. */
-function messageIdDomain(mailFrom: string): string {
+export function messageIdDomain(mailFrom: string): string {
   const match = /@([^@\s>]+)>?\s*$/.exec(mailFrom);
   return match ? match[1] : 'gatehouse.localhost';
 }

@@ -25,6 +25,9 @@ export class RegistrationModule {
   static forRoot(devInboxUrl: string | undefined): DynamicModule {
     return {
       module: RegistrationModule,
+      // The back office sends confirmations through the same mailer, under the same per-address limits.
+      global: true,
+      exports: [ConfirmationMailer],
       controllers: [RegistrationsController, RegistrationPage, CommonPasswordsController],
       providers: [
         { provide: DevInboxLink, useValue: new DevInboxLink(devInboxUrl) },

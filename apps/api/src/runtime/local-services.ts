@@ -1,6 +1,6 @@
 import { loadOrCreateAppSecret } from '@gatehouse/infrastructure/local/app-secret';
 import { DevInbox } from '@gatehouse/infrastructure/local/dev-inbox';
-import { startEmbeddedPostgres } from '@gatehouse/infrastructure/local/embedded-postgres';
+import { runningEmbeddedPostgres, startEmbeddedPostgres } from '@gatehouse/infrastructure/local/embedded-postgres';
 import { Client } from 'pg';
 import path from 'node:path';
 import type { AppConfig } from '../config/app-config';
@@ -25,17 +25,26 @@ export async function startLocalServices(config: AppConfig, log: (line: string) 
   try {
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
-      log(
-        `No DATABASE_URL: starting the embedded PostgreSQL on 127.0.0.1:${config.embeddedPostgresPort} (data in ${path.join(config.dataDir, 'postgres')})`,
-      );
-      const server = await startEmbeddedPostgres({
-        dataDir: path.join(config.dataDir, 'postgres'),
-        port: config.embeddedPostgresPort,
-        persistent: true,
-      });
-      stops.push(() => server.stop());
-      await ensureDatabase(server.serverUrl, LOCAL_DATABASE);
-      databaseUrl = server.urlFor(LOCAL_DATABASE);
+      const running = await runningEmbeddedPostgres(config.embeddedPostgresPort);
+      if (running) {
+        log(
+          `No DATABASE_URL: using the embedded PostgreSQL already running on 127.0.0.1:${config.embeddedPostgresPort}`,
+        );
+        await ensureDatabase(running.serverUrl, LOCAL_DATABASE);
+        databaseUrl = running.urlFor(LOCAL_DATABASE);
+      } else {
+        log(
+          `No DATABASE_URL: starting the embedded PostgreSQL on 127.0.0.1:${config.embeddedPostgresPort} (data in ${path.join(config.dataDir, 'postgres')})`,
+        );
+        const server = await startEmbeddedPostgres({
+          dataDir: path.join(config.dataDir, 'postgres'),
+          port: config.embeddedPostgresPort,
+          persistent: true,
+        });
+        stops.push(() => server.stop());
+        await ensureDatabase(server.serverUrl, LOCAL_DATABASE);
+        databaseUrl = server.urlFor(LOCAL_DATABASE);
+      }
     }
 
     let smtpUrl = config.smtpUrl;

@@ -15,6 +15,8 @@ export const PROBLEM_RULES = [
   'password.common',
   'password.contains_email',
   'code.shape',
+  'reason.required',
+  'reason.too_long',
 ] as const;
 
 export type ProblemRule = (typeof PROBLEM_RULES)[number];

@@ -1,6 +1,11 @@
+import type { AuditTrail } from './audit-trail.port';
 import type { ConfirmationTokenRepository } from './confirmation-token.repository.port';
 import type { EmailOutbox } from './email-outbox.port';
 import type { EventOutbox } from './event-outbox.port';
+import type { SetupTokens } from './setup-tokens.port';
+import type { SignInFailures } from './sign-in-failures.port';
+import type { StaffSessionRepository } from './staff-session.repository.port';
+import type { StaffRepository } from './staff.repository.port';
 import type { UserRepository } from './user.repository.port';
 
 /** The ports whose writes must commit or roll back together. */
@@ -9,6 +14,11 @@ export interface TransactionalPorts {
   tokens: ConfirmationTokenRepository;
   outbox: EmailOutbox;
   events: EventOutbox;
+  staff: StaffRepository;
+  sessions: StaffSessionRepository;
+  signInFailures: SignInFailures;
+  setupTokens: SetupTokens;
+  audit: AuditTrail;
 }
 
 export abstract class UnitOfWork {

@@ -17,6 +17,7 @@ import { Email } from '../users/email.value-object';
 import type { Password } from '../users/password.value-object';
 import { User } from '../users/user.entity';
 import { ConfirmationToken as Token } from '../confirmation/confirmation-token';
+import { InMemoryStaffStore, inMemoryStaffPorts } from './in-memory-staff-ports';
 
 // Fakes of the ports for use-case specs: same contracts as the PostgreSQL adapters, kept in memory.
 
@@ -30,6 +31,7 @@ export class InMemoryStore {
   tokens = new Map<string, ConfirmationToken>();
   outbox: QueuedEmail[] = [];
   events: UserEvent[] = [];
+  staff = new InMemoryStaffStore();
 
   clone(): InMemoryStore {
     const copy = new InMemoryStore();
@@ -37,6 +39,7 @@ export class InMemoryStore {
     for (const [id, token] of this.tokens) copy.tokens.set(id, Token.restore(tokenProps(token)));
     copy.outbox = [...this.outbox];
     copy.events = [...this.events];
+    copy.staff = this.staff.clone();
     return copy;
   }
 
@@ -177,6 +180,7 @@ export class InMemoryUnitOfWork extends UnitOfWork {
       tokens: new InMemoryTokens(draft),
       outbox: new InMemoryOutbox(draft),
       events: new InMemoryEvents(draft),
+      ...inMemoryStaffPorts(draft.staff),
     });
     Object.assign(this.store, draft);
     return result;

@@ -80,5 +80,7 @@ export function registrationHarness(options: { policy?: Partial<ConfirmationPoli
     latestLink,
     latestCode,
     hasher,
+    random,
+    digester,
   };
 }

@@ -1,5 +1,5 @@
 import type { Email } from './email.value-object';
-import { UserDisabled } from './user.errors';
+import { UserDisabled, UserStateConflict } from './user.errors';
 import type { UserStatus } from './user-status';
 
 export interface UserProps {
@@ -85,6 +85,18 @@ export class User {
     if (this.props.status === 'active') return 'already_confirmed';
     this.props = { ...this.props, status: 'active', confirmedAt: now, updatedAt: now };
     return 'confirmed';
+  }
+
+  /** Staff switch the account off: nothing the person does brings it back. */
+  disable(now: Date): void {
+    if (this.props.status === 'disabled') throw new UserStateConflict('This account is already disabled.');
+    this.props = { ...this.props, status: 'disabled', updatedAt: now };
+  }
+
+  /** Back to where it was before it was disabled: active if the address was ever confirmed, else pending. */
+  enable(now: Date): void {
+    if (this.props.status !== 'disabled') throw new UserStateConflict('Only a disabled account can be enabled.');
+    this.props = { ...this.props, status: this.props.confirmedAt ? 'active' : 'pending', updatedAt: now };
   }
 
   snapshot(): Readonly<UserProps> {

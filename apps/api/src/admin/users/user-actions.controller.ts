@@ -1,0 +1,89 @@
+import { ConfirmUserByStaff } from '@gatehouse/domain/use-cases/confirm-user-by-staff.use-case';
+import { DeleteUser } from '@gatehouse/domain/use-cases/delete-user.use-case';
+import { DisableUser } from '@gatehouse/domain/use-cases/disable-user.use-case';
+import { EnableUser } from '@gatehouse/domain/use-cases/enable-user.use-case';
+import { ResendConfirmationByStaff } from '@gatehouse/domain/use-cases/resend-confirmation-by-staff.use-case';
+import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentStaff, type SignedInStaff } from '../auth/current-staff.decorator';
+import { StaffAccess } from '../auth/staff-access.decorator';
+import { StaffAuthGuard } from '../auth/staff-auth.guard';
+import { StaffReasonRequest } from './dto/staff-reason.request.dto';
+
+const USER_ID = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 });
+
+/** What staff do to one account. Each answers 204 when done; the audit log records who, what and why. */
+@ApiTags('users')
+@Controller('api/admin/users/:id')
+@UseGuards(StaffAuthGuard)
+export class UserActionsController {
+  constructor(
+    private readonly resend: ResendConfirmationByStaff,
+    private readonly confirm: ConfirmUserByStaff,
+    private readonly disable: DisableUser,
+    private readonly enable: EnableUser,
+    private readonly remove: DeleteUser,
+  ) {}
+
+  @Post('resend-confirmation')
+  @HttpCode(204)
+  @StaffAccess('users.resend')
+  @ApiNoContentResponse({
+    description: 'A fresh link is queued; 429 with Retry-After when the address was emailed too recently.',
+  })
+  async resendConfirmation(
+    @Param('id', USER_ID) userId: string,
+    @Body() body: StaffReasonRequest,
+    @CurrentStaff() staff: SignedInStaff,
+  ): Promise<void> {
+    await this.resend.execute({ actor: staff.actor, userId, reason: body.reason });
+  }
+
+  @Post('confirm')
+  @HttpCode(204)
+  @StaffAccess('users.confirm')
+  @ApiNoContentResponse({ description: 'The account is active; its outstanding links stop working.' })
+  async confirmByHand(
+    @Param('id', USER_ID) userId: string,
+    @Body() body: StaffReasonRequest,
+    @CurrentStaff() staff: SignedInStaff,
+  ): Promise<void> {
+    await this.confirm.execute({ actor: staff.actor, userId, reason: body.reason });
+  }
+
+  @Post('disable')
+  @HttpCode(204)
+  @StaffAccess('users.disable')
+  @ApiNoContentResponse({ description: 'The account is disabled; its outstanding links stop working.' })
+  async disableUser(
+    @Param('id', USER_ID) userId: string,
+    @Body() body: StaffReasonRequest,
+    @CurrentStaff() staff: SignedInStaff,
+  ): Promise<void> {
+    await this.disable.execute({ actor: staff.actor, userId, reason: body.reason });
+  }
+
+  @Post('enable')
+  @HttpCode(204)
+  @StaffAccess('users.disable')
+  @ApiNoContentResponse({ description: 'The account is back to active (if it was ever confirmed) or pending.' })
+  async enableUser(
+    @Param('id', USER_ID) userId: string,
+    @Body() body: StaffReasonRequest,
+    @CurrentStaff() staff: SignedInStaff,
+  ): Promise<void> {
+    await this.enable.execute({ actor: staff.actor, userId, reason: body.reason });
+  }
+
+  @Delete()
+  @HttpCode(204)
+  @StaffAccess('users.delete')
+  @ApiNoContentResponse({ description: 'The person and everything stored about them are removed.' })
+  async deleteUser(
+    @Param('id', USER_ID) userId: string,
+    @Body() body: StaffReasonRequest,
+    @CurrentStaff() staff: SignedInStaff,
+  ): Promise<void> {
+    await this.remove.execute({ actor: staff.actor, userId, reason: body.reason });
+  }
+}

@@ -1,0 +1,69 @@
+import { createTestDatabase, withClient, type TestDatabase } from '@gatehouse/infrastructure/testing/test-database';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { TEST_APP_SECRET } from './support/test-app';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const CLI = path.join(ROOT, 'dist/apps/api/src/staff.js');
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.drop());
+
+/** Runs the built `npm run staff` program as a person or a script would, the password on standard input. */
+function staff(args: string[], input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, DATABASE_URL: database.url, APP_SECRET: TEST_APP_SECRET, NODE_ENV: 'test' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+describe('npm run staff -- create', () => {
+  it('creates a staff member with the password from standard input, hashed with argon2id', async () => {
+    const result = await staff(
+      ['create', '--email', 'Ops@Example.com', '--role', 'admin'],
+      'a strong admin password\n',
+    );
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.stdout).toContain('Created admin Ops@Example.com');
+    const rows = await withClient(database.url, (client) =>
+      client.query(`SELECT email, role, password_hash FROM staff_members`),
+    );
+    expect(rows.rows).toEqual([
+      { email: 'Ops@Example.com', role: 'admin', password_hash: expect.stringMatching(/^\$argon2id\$/) },
+    ]);
+    const audit = await withClient(database.url, (client) => client.query(`SELECT staff_email, action FROM audit_log`));
+    expect(audit.rows).toEqual([{ staff_email: 'npm run staff', action: 'staff.create' }]);
+  });
+
+  it('says what is wrong: a taken address, a short password, a missing option, an unknown role', async () => {
+    const taken = await staff(['create', '--email', 'ops@example.com', '--role', 'support'], 'another password\n');
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain('already exists');
+    const short = await staff(['create', '--email', 'new@example.com', '--role', 'support'], 'short\n');
+    expect(short.code).toBe(1);
+    expect(short.stderr).toMatch(/password: .*8/);
+    const missing = await staff(['create', '--role', 'support'], 'whatever password\n');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--email is missing');
+    const role = await staff(['create', '--email', 'x@example.com', '--role', 'owner'], 'whatever password\n');
+    expect(role.code).toBe(2);
+    expect(role.stderr).toContain('--role must be admin or support');
+    const count = await withClient(database.url, (client) =>
+      client.query(`SELECT count(*)::int AS n FROM staff_members`),
+    );
+    expect(count.rows[0].n).toBe(1);
+  });
+});

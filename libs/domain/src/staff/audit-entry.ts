@@ -1,0 +1,31 @@
+export const AUDIT_ACTIONS = [
+  'staff.sign_in',
+  'staff.create',
+  'staff.update',
+  'user.resend_confirmation',
+  'user.confirm',
+  'user.disable',
+  'user.enable',
+  'user.delete',
+  'users.bulk_resend',
+  'users.export',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Who acted: a staff member, or Gatehouse itself (the command line, the first-start bootstrap). */
+export interface AuditActor {
+  id: string | null;
+  email: string;
+}
+
+/** One thing staff did, kept for good: who, what, to whom, why, when, and what changed. */
+export interface AuditEntry {
+  id: string;
+  actor: AuditActor;
+  action: AuditAction;
+  targetType: 'user' | 'users' | 'staff';
+  targetId: string | null;
+  reason: string | null;
+  changes: Record<string, unknown>;
+  at: Date;
+}
