@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { ReasonDialog } from '../../../components/reason-dialog';
+import { SelectField } from '../../../components/ui/field';
+import { toast } from '../../../components/ui/toast';
+import type { StaffMember } from '../../../lib/auth';
+import { STAFF_ROLES } from '../api/add-staff';
+import { useUpdateStaff } from '../api/update-staff';
+
+export function StaffActions({ member }: { member: StaffMember }) {
+  const update = useUpdateStaff();
+  const otherRole = member.role === 'admin' ? 'support' : 'admin';
+  const [role, setRole] = useState<StaffMember['role']>(otherRole);
+
+  return (
+    <div className="actions actions--compact">
+      <ReasonDialog
+        triggerLabel="Change role"
+        title={`Change the role of ${member.email}`}
+        description="Admins can do everything; support staff find people and resend links."
+        confirmLabel="Change role"
+        confirmDisabled={role === member.role}
+        onOpenChange={(open) => open && setRole(otherRole)}
+        onConfirm={async (reason) => {
+          await update.mutateAsync({ staffId: member.id, role, reason });
+          toast.success(`${member.email} is now ${role}.`);
+        }}
+      >
+        <SelectField
+          label="New role"
+          value={role}
+          onChange={(event) => setRole(event.target.value as StaffMember['role'])}
+        >
+          {STAFF_ROLES.map((value) => (
+            <option key={value} value={value}>
+              {value}
+            </option>
+          ))}
+        </SelectField>
+      </ReasonDialog>
+      {member.disabled ? (
+        <ReasonDialog
+          triggerLabel="Enable"
+          title={`Enable ${member.email}`}
+          description="They can sign in again."
+          confirmLabel="Enable"
+          onConfirm={async (reason) => {
+            await update.mutateAsync({ staffId: member.id, disabled: false, reason });
+            toast.success(`${member.email} can sign in again.`);
+          }}
+        />
+      ) : (
+        <ReasonDialog
+          triggerLabel="Disable"
+          title={`Disable ${member.email}`}
+          description="Their sessions end at once and they can no longer sign in."
+          confirmLabel="Disable"
+          confirmVariant="danger"
+          onConfirm={async (reason) => {
+            await update.mutateAsync({ staffId: member.id, disabled: true, reason });
+            toast.success(`${member.email} is disabled.`);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import type { UserDetail } from '../api/get-user';
+
+export type TimelineTone = 'neutral' | 'success' | 'danger' | 'info' | 'staff';
+
+export interface TimelineEvent {
+  key: string;
+  at: string;
+  tone: TimelineTone;
+  title: string;
+  /** The error of a failed email, the attempts of one still trying. */
+  detail?: string;
+  /** Who on the staff did it, and why. */
+  actor?: string;
+  reason?: string | null;
+}
+
+const STAFF_ACTIONS: Record<string, string> = {
+  'user.resend_confirmation': 'Confirmation email resent by staff',
+  'user.confirm': 'Confirmed by hand',
+  'user.disable': 'Disabled',
+  'user.enable': 'Enabled again',
+  'user.delete': 'Deleted',
+};
+
+const EMAIL_NAMES: Record<string, string> = {
+  confirmation: 'Confirmation email',
+  'already-registered': '“You already have an account” email',
+};
+
+function emailName(template: string): string {
+  return EMAIL_NAMES[template] ?? `Email “${template}”`;
+}
+
+function attempts(count: number): string {
+  return `${count} ${count === 1 ? 'attempt' : 'attempts'}`;
+}
+
+// Among events at the same instant, the order things happen in.
+const ORDER: Record<string, number> = {
+  registered: 0,
+  queued: 1,
+  staff: 2,
+  sent: 3,
+  failed: 3,
+  waiting: 3,
+  confirmed: 4,
+};
+
+/**
+ * What happened to one person, oldest first: the sign-up, each email (queued, then sent, failed with its error,
+ * or still being tried), the confirmation, and what staff did with their reasons. Webhooks are not about the
+ * person's experience and stay out.
+ */
+export function buildTimeline(user: UserDetail): TimelineEvent[] {
+  const events: Array<TimelineEvent & { order: number }> = [
+    {
+      key: 'registered',
+      at: user.createdAt,
+      tone: 'neutral',
+      title: 'Signed up',
+      detail: `Language: ${user.locale}`,
+      order: ORDER.registered!,
+    },
+  ];
+  for (const delivery of user.deliveries) {
+    if (delivery.channel !== 'email') continue;
+    const name = emailName(delivery.template);
+    events.push({
+      key: `${delivery.id}:queued`,
+      at: delivery.createdAt,
+      tone: 'info',
+      title: `${name} queued`,
+      order: ORDER.queued!,
+    });
+    if (delivery.state === 'sent' && delivery.sentAt) {
+      events.push({
+        key: `${delivery.id}:sent`,
+        at: delivery.sentAt,
+        tone: 'success',
+        title: `${name} sent`,
+        detail: `to ${delivery.recipient}`,
+        order: ORDER.sent!,
+      });
+    } else if (delivery.state === 'failed') {
+      events.push({
+        key: `${delivery.id}:failed`,
+        // The API keeps no time of the last attempt; the failure is shown where the email was queued.
+        at: delivery.createdAt,
+        tone: 'danger',
+        title: `${name} failed after ${attempts(delivery.attempts)}`,
+        detail: delivery.lastError ?? 'No error was recorded.',
+        order: ORDER.failed!,
+      });
+    } else if (delivery.state === 'queued' || delivery.state === 'sending') {
+      const retry = delivery.nextAttemptAt ? `; next attempt ${new Date(delivery.nextAttemptAt).toLocaleString()}` : '';
+      events.push({
+        key: `${delivery.id}:waiting`,
+        at: delivery.createdAt,
+        tone: delivery.lastError ? 'danger' : 'info',
+        title: `${name} ${delivery.state === 'sending' ? 'being sent' : 'waiting to be sent'}`,
+        detail: [
+          `${attempts(delivery.attempts)} so far${retry}`,
+          delivery.lastError ? `Last error: ${delivery.lastError}` : null,
+        ]
+          .filter(Boolean)
+          .join('. '),
+        order: ORDER.waiting!,
+      });
+    }
+  }
+  if (user.confirmedAt) {
+    events.push({
+      key: 'confirmed',
+      at: user.confirmedAt,
+      tone: 'success',
+      title: 'Confirmed the address',
+      order: ORDER.confirmed!,
+    });
+  }
+  for (const entry of user.audit) {
+    events.push({
+      key: `audit:${entry.id}`,
+      at: entry.createdAt,
+      tone: 'staff',
+      title: STAFF_ACTIONS[entry.action] ?? entry.action,
+      actor: entry.staffEmail,
+      reason: entry.reason,
+      order: ORDER.staff!,
+    });
+  }
+  return events
+    .map((event, index) => ({ event, index }))
+    .sort(
+      (a, b) => Date.parse(a.event.at) - Date.parse(b.event.at) || a.event.order - b.event.order || a.index - b.index,
+    )
+    .map(({ event: { order: _order, ...event } }) => event);
+}
