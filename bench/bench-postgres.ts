@@ -7,18 +7,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export interface BenchPostgres {
-  /** A database of the benchmark's own, empty. */
-  url: string;
   /** Where it runs: "TEST_DATABASE_URL" or "embedded". */
   origin: string;
   serverVersion: string;
-  /** Drops the database and, if the benchmark started the server, stops it. */
+  /** A new empty database of the benchmark's own (`gatehouse_bench_<hex>`), dropped by close(). */
+  createDatabase(): Promise<string>;
+  /** Drops the databases and, if the benchmark started the server, stops it. */
   close(): Promise<void>;
 }
 
 /**
  * The server from `serverUrl` when given (the machine's PostgreSQL), otherwise an embedded one in a
- * temporary directory. Either way the benchmark works in a database it creates and drops.
+ * temporary directory. Either way the benchmark works only in databases it creates and drops.
  */
 export async function openBenchPostgres(serverUrl: string | undefined): Promise<BenchPostgres> {
   let embedded: { handle: EmbeddedPostgresHandle; parent: string } | undefined;
@@ -34,7 +34,7 @@ export async function openBenchPostgres(serverUrl: string | undefined): Promise<
     embedded = { handle, parent };
     serverUrl = handle.serverUrl;
   }
-  const name = `gatehouse_bench_${randomBytes(6).toString('hex')}`;
+  const maintenanceUrl = serverUrl;
   const stopEmbedded = async () => {
     if (!embedded) return;
     await embedded.handle.stop();
@@ -42,24 +42,31 @@ export async function openBenchPostgres(serverUrl: string | undefined): Promise<
   };
   let serverVersion: string;
   try {
-    serverVersion = await withClient(serverUrl, async (client) => {
-      await client.query(`CREATE DATABASE ${name}`);
-      return (await client.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
-    });
+    serverVersion = await withClient(
+      maintenanceUrl,
+      async (client) => (await client.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version,
+    );
   } catch (error) {
     await stopEmbedded();
     throw error;
   }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const maintenanceUrl = serverUrl;
+  const created: string[] = [];
   return {
-    url: url.toString(),
     origin: embedded ? 'embedded' : 'TEST_DATABASE_URL',
     serverVersion,
-    close: async () => {
+    async createDatabase() {
+      const name = `gatehouse_bench_${randomBytes(6).toString('hex')}`;
+      await withClient(maintenanceUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+      created.push(name);
+      const url = new URL(maintenanceUrl);
+      url.pathname = `/${name}`;
+      return url.toString();
+    },
+    async close() {
       try {
-        await withClient(maintenanceUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+        await withClient(maintenanceUrl, async (client) => {
+          for (const name of created) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        });
       } finally {
         await stopEmbedded();
       }

@@ -15,18 +15,18 @@ import { openBenchPostgres } from './bench-postgres';
 import { CountingSmtpSink } from './counting-smtp-sink';
 
 /**
- * `npm run bench`: how fast one process empties an outbox of confirmation emails through the real
- * OutboxWorker, templates and SMTP transport, into an SMTP server in the same process that only counts.
- * `npm run bench -- --quick` queues 500 instead of 10,000 as a smoke run; its figures mean little.
- * The knobs: --batch (emails one worker claims at a time), --pool (SMTP connections), --workers (outbox
- * workers in this process, sharing the pools), --db-pool (database connections), --emails.
+ * How fast one process empties an outbox of confirmation emails through the real OutboxWorker, templates and
+ * SMTP transport, into an SMTP server in the same process that only counts. `npm run bench` runs it as one
+ * row of its table (measureEmailDrain); `node dist/bench/email-drain.js` runs it alone with its knobs:
+ * --batch (emails one worker claims at a time), --pool (SMTP connections), --workers (outbox workers in this
+ * process, sharing the pools), --db-pool (database connections), --emails, --quick (500 emails).
  */
 
-const TARGET_PER_SECOND = 500;
+export const EMAIL_DRAIN_TARGET_PER_SECOND = 500;
 const TIMEOUT_MS = 5 * 60_000;
 const SECRET = 'bench-secret-0123456789abcdef0123456789';
 
-interface BenchSettings {
+export interface EmailDrainSettings {
   quick: boolean;
   emails: number;
   batchSize: number;
@@ -35,7 +35,7 @@ interface BenchSettings {
   databasePoolSize: number;
 }
 
-function readSettings(argv: string[]): BenchSettings {
+export function readEmailDrainSettings(argv: string[]): EmailDrainSettings {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -117,22 +117,22 @@ async function drained(dataSource: DataSource, sink: CountingSmtpSink, total: nu
   }
 }
 
-function printTable(rows: [string, string][]): void {
-  const width = Math.max(...rows.map(([label]) => label.length));
-  const valueWidth = Math.max(...rows.map(([, value]) => value.length));
-  const line = `+-${'-'.repeat(width)}-+-${'-'.repeat(valueWidth)}-+`;
-  console.log(line);
-  for (const [label, value] of rows) console.log(`| ${label.padEnd(width)} | ${value.padStart(valueWidth)} |`);
-  console.log(line);
+export interface EmailDrainResult {
+  emails: number;
+  seconds: number;
+  perSecond: number;
+  /** Messages the sink received more than once (a retried batch). */
+  duplicates: number;
+  /** What the workers warned about; a clean run has nothing. */
+  problems: string[];
 }
 
-async function main(): Promise<number> {
-  const settings = readSettings(process.argv.slice(2));
-  const postgres = await openBenchPostgres(process.env.TEST_DATABASE_URL);
-  const cleanups: (() => Promise<unknown>)[] = [() => postgres.close()];
+/** Queues `settings.emails` confirmation emails in the (empty) database at `databaseUrl` and drains them. */
+export async function measureEmailDrain(databaseUrl: string, settings: EmailDrainSettings): Promise<EmailDrainResult> {
+  const cleanups: (() => Promise<unknown>)[] = [];
   const logger = new CountingLogger();
   try {
-    const dataSource = createDataSource(postgres.url, { poolSize: settings.databasePoolSize });
+    const dataSource = createDataSource(databaseUrl, { poolSize: settings.databasePoolSize });
     await dataSource.initialize();
     cleanups.unshift(() => dataSource.destroy());
     await runMigrations(dataSource);
@@ -186,28 +186,16 @@ async function main(): Promise<number> {
     for (const worker of workers) worker.start();
     await drained(dataSource, sink, settings.emails, started + TIMEOUT_MS);
     const seconds = (performance.now() - started) / 1000;
-
-    printTable([
-      ['emails', settings.emails.toLocaleString('en-US')],
-      ['seconds to empty', seconds.toFixed(2)],
-      ['emails per second', Math.round(settings.emails / seconds).toLocaleString('en-US')],
-      ['target', `${TARGET_PER_SECOND}/s on 2 cores`],
-      ['batch size', String(settings.batchSize)],
-      ['SMTP pool size', String(settings.smtpPoolSize)],
-      ['workers in process', String(settings.workers)],
-      ['database pool size', String(settings.databasePoolSize)],
-      ['Node', process.version],
-      ['PostgreSQL', `${postgres.serverVersion} (${postgres.origin})`],
-    ]);
-    if (settings.quick) console.log('Quick smoke run: too few emails for the figures to mean much.');
-    if (sink.count > settings.emails)
-      console.log(`Note: the sink received ${sink.count - settings.emails} duplicate(s).`);
-    if (logger.problems.length) console.log(`Worker warnings: ${logger.problems.length}, first: ${logger.problems[0]}`);
-    return 0;
+    return {
+      emails: settings.emails,
+      seconds,
+      perSecond: settings.emails / seconds,
+      duplicates: Math.max(0, sink.count - settings.emails),
+      problems: logger.problems,
+    };
   } catch (error) {
-    console.error(`Benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
     for (const problem of logger.problems.slice(0, 5)) console.error(`  worker: ${problem}`);
-    return 1;
+    throw error;
   } finally {
     for (const cleanup of cleanups) {
       await cleanup().catch((error: unknown) =>
@@ -217,10 +205,56 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
+function printTable(rows: [string, string][]): void {
+  const width = Math.max(...rows.map(([label]) => label.length));
+  const valueWidth = Math.max(...rows.map(([, value]) => value.length));
+  const line = `+-${'-'.repeat(width)}-+-${'-'.repeat(valueWidth)}-+`;
+  console.log(line);
+  for (const [label, value] of rows) console.log(`| ${label.padEnd(width)} | ${value.padStart(valueWidth)} |`);
+  console.log(line);
+}
+
+async function main(): Promise<number> {
+  const settings = readEmailDrainSettings(process.argv.slice(2));
+  const postgres = await openBenchPostgres(process.env.TEST_DATABASE_URL);
+  try {
+    const result = await measureEmailDrain(await postgres.createDatabase(), settings);
+    printTable([
+      ['emails', result.emails.toLocaleString('en-US')],
+      ['seconds to empty', result.seconds.toFixed(2)],
+      ['emails per second', Math.round(result.perSecond).toLocaleString('en-US')],
+      ['target', `${EMAIL_DRAIN_TARGET_PER_SECOND}/s on 2 cores`],
+      ['batch size', String(settings.batchSize)],
+      ['SMTP pool size', String(settings.smtpPoolSize)],
+      ['workers in process', String(settings.workers)],
+      ['database pool size', String(settings.databasePoolSize)],
+      ['Node', process.version],
+      ['PostgreSQL', `${postgres.serverVersion} (${postgres.origin})`],
+    ]);
+    if (settings.quick) console.log('Quick smoke run: too few emails for the figures to mean much.');
+    if (result.duplicates) console.log(`Note: the sink received ${result.duplicates} duplicate(s).`);
+    if (result.problems.length) {
+      console.log(`Worker warnings: ${result.problems.length}, first: ${result.problems[0]}`);
+    }
+    return 0;
+  } catch (error) {
     console.error(`Benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+    return 1;
+  } finally {
+    await postgres
+      .close()
+      .catch((error: unknown) =>
+        console.error(`Cleanup failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`Benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,61 @@
+import { argon2id, hash, type HashOptions } from 'argon2';
+import { execFile } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+
+/**
+ * The ceiling for sign-ups: argon2id alone, with the API's parameters and as many hashes in flight as the
+ * API's thread pool runs at once, in a bare Node process of its own whose thread pool has that size too.
+ * Run by the benchmark as `node dist/bench/argon2-baseline.js <json>`; prints `{ "perSecond": n }`.
+ */
+
+export interface Argon2BaselineRequest {
+  memoryCost: number;
+  timeCost: number;
+  parallelism: number;
+  /** Hashes in flight at once. */
+  concurrency: number;
+  seconds: number;
+}
+
+export async function measureArgon2Baseline(request: Argon2BaselineRequest): Promise<number> {
+  const { stdout } = await promisify(execFile)(process.execPath, [__filename, JSON.stringify(request)], {
+    env: { PATH: process.env.PATH ?? '', UV_THREADPOOL_SIZE: String(request.concurrency) },
+  });
+  return (JSON.parse(stdout) as { perSecond: number }).perSecond;
+}
+
+async function hashesPerSecond(request: Argon2BaselineRequest): Promise<number> {
+  const options: HashOptions = {
+    type: argon2id,
+    memoryCost: request.memoryCost,
+    timeCost: request.timeCost,
+    parallelism: request.parallelism,
+  };
+  const lanes = Array.from({ length: request.concurrency }, (_, lane) => lane);
+  // One hash per lane first, so every thread has started and allocated before the clock runs.
+  await Promise.all(lanes.map((lane) => hash(`warm-up password ${lane}`, options)));
+  let done = 0;
+  const started = performance.now();
+  const until = started + request.seconds * 1000;
+  await Promise.all(
+    lanes.map(async (lane) => {
+      while (performance.now() < until) {
+        await hash(`baseline password ${lane} ${done}`, options);
+        done += 1;
+      }
+    }),
+  );
+  return done / ((performance.now() - started) / 1000);
+}
+
+if (require.main === module) {
+  const request = JSON.parse(process.argv[2] ?? '{}') as Argon2BaselineRequest;
+  hashesPerSecond(request).then(
+    (perSecond) => console.log(JSON.stringify({ perSecond })),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(1);
+    },
+  );
+}
