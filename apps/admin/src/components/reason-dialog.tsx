@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
+import { z } from '../lib/zod';
 import { Button, type ButtonVariant } from './ui/button';
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from './ui/dialog';
 import { FormError, TextAreaField } from './ui/field';

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from '../../../lib/zod';
 import { api, unwrap } from '../../../lib/api-client';
 import { rememberSession, type Session } from '../../../lib/auth';
 import { queryKeys } from '../../../lib/query-keys';

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from '../../../lib/zod';
 import { api, unwrap } from '../../../lib/api-client';
 import type { StaffMember } from '../../../lib/auth';
 

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from '../../../lib/zod';
 import { reasonSchema } from '../../../components/reason-dialog';
 import { api, unwrap } from '../../../lib/api-client';
 import type { StaffMember } from '../../../lib/auth';
