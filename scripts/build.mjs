@@ -1,5 +1,6 @@
 // Compiles the API, the libraries and the migrations to dist/ with SWC (type checking is `npm run check`),
-// and copies the templates and static assets the server reads at run time.
+// copies the templates and static assets the server reads at run time, and builds the dashboard (apps/admin)
+// with Vite into dist/admin, which the API serves at /admin.
 import { transformFile } from '@swc/core';
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -48,3 +49,16 @@ for (const source of sources) {
   }
 }
 console.log(`built ${compiled} files into dist/`);
+
+// A production bundle even when the caller's NODE_ENV says otherwise (jest sets test, which would give React's
+// development build).
+process.env.NODE_ENV = 'production';
+const { build: viteBuild } = await import('vite');
+await viteBuild({
+  root: path.join(root, 'apps/admin'),
+  configFile: path.join(root, 'apps/admin/vite.config.ts'),
+  build: { outDir: path.join(out, 'admin') },
+  mode: 'production',
+  logLevel: 'warn',
+});
+console.log('built the dashboard into dist/admin/');

@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { PrometheusMetrics } from '@gatehouse/infrastructure/observability/prometheus.metrics';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { serveAdminApp } from './admin-app/admin-app';
 import { serveOpenApi } from './admin/openapi';
 import { StaffCookies } from './admin/auth/staff-cookies';
 import { AppModule } from './app.module';
@@ -75,6 +76,7 @@ export async function createApp(
   }
   await app.register(fastifyCookie);
   serveOpenApi(app, app.get(StaffCookies).name);
+  await serveAdminApp(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter(app.get(ViewRenderer)));
   await app.init();

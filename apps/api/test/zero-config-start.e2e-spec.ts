@@ -92,7 +92,12 @@ describe('Zero-config start: embedded PostgreSQL and the development inbox', () 
         first.output,
       )?.[1];
       expect(setupLink).toBeDefined();
-      expect(await (await fetch(setupLink!)).text()).toContain('Create the first admin');
+      // The link opens the dashboard (apps/admin, served from dist/admin), whose setup page reads the token.
+      const setupPage = await fetch(setupLink!);
+      expect(setupPage.status).toBe(200);
+      const html = await setupPage.text();
+      expect(html).toContain('<div id="root"></div>');
+      expect(html).toMatch(/<script type="module" crossorigin src="\/admin\/assets\/index-[\w-]+\.js"><\/script>/);
 
       const signUp = await fetch(`${baseUrl}/register`, {
         method: 'POST',

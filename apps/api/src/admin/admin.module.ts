@@ -32,7 +32,6 @@ import { UsersDirectory } from './queries/users-directory.query';
 import { StatsController } from './stats.controller';
 import { UsersController } from './users/users.controller';
 import { SessionController } from './session/session.controller';
-import { SetupPage } from './setup/setup.page';
 import { StaffDirectory } from './staff/staff-directory.query';
 import { StaffController } from './staff/staff.controller';
 import { UserActionsController } from './users/user-actions.controller';
@@ -58,7 +57,6 @@ export class AdminModule {
         StatsController,
         AuditController,
         StaffController,
-        SetupPage,
       ],
       providers: [
         StaffAuthGuard,
