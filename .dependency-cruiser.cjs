@@ -31,6 +31,28 @@ module.exports = {
       to: { path: '^(libs|apps)/' },
     },
     {
+      name: 'admin-features-stand-alone',
+      comment:
+        'apps/admin (bulletproof-react): a feature never imports another feature; what features share lives in ' +
+        'components/, hooks/, lib/ or config/, and the app layer (src/app) composes them.',
+      severity: 'error',
+      from: { path: '^apps/admin/src/features/([^/]+)/' },
+      to: { path: '^apps/admin/src/features/', pathNot: '^apps/admin/src/features/$1/' },
+    },
+    {
+      name: 'admin-imports-flow-one-way',
+      comment: 'apps/admin: app -> features -> shared code (components, hooks, lib, config), never back.',
+      severity: 'error',
+      from: { path: '^apps/admin/src/(components|hooks|lib|config|features)/' },
+      to: { path: '^apps/admin/src/app/' },
+    },
+    {
+      name: 'admin-shared-code-knows-no-feature',
+      severity: 'error',
+      from: { path: '^apps/admin/src/(components|hooks|lib|config)/' },
+      to: { path: '^apps/admin/src/features/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
