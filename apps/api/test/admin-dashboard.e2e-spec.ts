@@ -1,6 +1,6 @@
 import { SmtpSink } from '@gatehouse/infrastructure/testing/smtp-sink';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -312,6 +312,32 @@ describe('the dashboard in a browser', () => {
     await dialog.getByText(`Dry run: this reaches ${await pendingCount('pending-%')} pending people.`).waitFor(WAIT);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(smtp.received.length).toBe(sentBefore);
+  });
+
+  it('exports the current filter as a CSV file, and the audit log records the export', async () => {
+    const page = await openPage();
+    await signIn(page, 'admin@example.com');
+    await page.goto('/admin/users?q=pending-&status=pending');
+    await page.getByText('3 users match').waitFor(WAIT);
+    await page.getByRole('button', { name: 'Export CSV…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export these users as CSV' });
+    await dialog.getByLabel('Reason').fill('quarterly review of stuck sign-ups');
+    const download = page.waitForEvent('download', WAIT);
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^gatehouse-users-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = await readFile((await file.path())!, 'utf8');
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines).toHaveLength(4);
+    expect(
+      lines
+        .slice(1)
+        .map((line) => /pending-\w+@example\.com/.exec(line)?.[0])
+        .sort(),
+    ).toEqual(['pending-alice@example.com', 'pending-bob@example.com', 'pending-dora@example.com']);
+    await page.getByText(/^Exported to gatehouse-users-.*\.csv\.$/).waitFor(WAIT);
+    const { rows } = await gatehouse.db.query(`SELECT reason FROM audit_log WHERE action = 'users.export'`);
+    expect(rows).toEqual([{ reason: 'quarterly review of stuck sign-ups' }]);
   });
 
   it('renders every main page at desktop and phone width without a horizontal scrollbar', async () => {
