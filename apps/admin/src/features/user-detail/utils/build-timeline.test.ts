@@ -64,6 +64,13 @@ describe('buildTimeline', () => {
     expect(waiting?.detail).toMatch(/2 attempts so far; next attempt .*Last error: connection refused/);
   });
 
+  it('says an email just queued was not tried yet', () => {
+    const [, , waiting] = buildTimeline(
+      aUserDetail({ deliveries: [aDelivery({ state: 'queued', sentAt: null, attempts: 0 })] }),
+    );
+    expect(waiting).toMatchObject({ tone: 'info', detail: 'Not tried yet' });
+  });
+
   it('has only the sign-up for someone nothing has happened to yet', () => {
     expect(buildTimeline(aUserDetail()).map((event) => event.title)).toEqual(['Signed up']);
   });

@@ -99,7 +99,7 @@ export function buildTimeline(user: UserDetail): TimelineEvent[] {
         tone: delivery.lastError ? 'danger' : 'info',
         title: `${name} ${delivery.state === 'sending' ? 'being sent' : 'waiting to be sent'}`,
         detail: [
-          `${attempts(delivery.attempts)} so far${retry}`,
+          `${delivery.attempts ? `${attempts(delivery.attempts)} so far` : 'Not tried yet'}${retry}`,
           delivery.lastError ? `Last error: ${delivery.lastError}` : null,
         ]
           .filter(Boolean)
