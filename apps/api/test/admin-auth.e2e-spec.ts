@@ -6,10 +6,11 @@ import { ModulesContainer } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { STAFF_ACCESS, type StaffAccessRule } from '../src/admin/auth/staff-access.decorator';
 import { registeredRoutes } from '../src/http/route-table';
+import { HIGH_LIMITS } from './support/high-limits';
 import { addStaff, StaffClient, STAFF_PASSWORD } from './support/staff-client';
 import { useTestApp } from './support/test-app';
 
-const running = useTestApp();
+const running = useTestApp(HIGH_LIMITS);
 const PUBLIC_ROUTES = new Set(['POST /api/admin/session', 'POST /api/admin/setup']);
 
 let admin: StaffClient;
@@ -316,5 +317,21 @@ describe('the OpenAPI document', () => {
     const page = await fetch(`${running.gatehouse.baseUrl}/api/docs`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('swagger-ui');
+  });
+});
+
+describe('the per-IP limit on staff sign-in', () => {
+  const limited = useTestApp({ ...HIGH_LIMITS, RATE_LIMIT_STAFF_SIGNIN: '3/1m' });
+
+  it('answers 429 with Retry-After once one address has tried too often, whichever staff address it tries', async () => {
+    const client = StaffClient.anonymous(limited.gatehouse.baseUrl);
+    const statuses: number[] = [];
+    for (const address of ['a@example.com', 'b@example.com', 'c@example.com', 'd@example.com']) {
+      statuses.push((await client.signIn(address, 'some password')).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const refused = await client.signIn('e@example.com', 'some password');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });

@@ -6,6 +6,7 @@ import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } fr
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../../config/app-config';
+import { RateLimit } from '../../rate-limits/rate-limit.decorator';
 import { CurrentStaff, type SignedInStaff } from '../auth/current-staff.decorator';
 import { StaffAccess } from '../auth/staff-access.decorator';
 import { StaffAuthGuard } from '../auth/staff-auth.guard';
@@ -31,6 +32,7 @@ export class SessionController {
   @Post('session')
   @HttpCode(200)
   @StaffAccess('public')
+  @RateLimit('staffSignin')
   @ApiOkResponse({ type: SessionResponse, description: 'Signed in; the session cookie is set.' })
   async create(
     @Body() body: SignInRequest,
@@ -65,6 +67,7 @@ export class SessionController {
 
   @Post('setup')
   @StaffAccess('public')
+  @RateLimit('staffSignin')
   @ApiCreatedResponse({ type: StaffMemberResponse, description: 'The first admin, created through the setup link.' })
   async setup(@Body() body: SetupRequest): Promise<StaffMemberResponse> {
     const member = await this.completeSetup.execute({ secret: body.token, email: body.email, password: body.password });
