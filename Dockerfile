@@ -9,6 +9,7 @@ COPY package.json package-lock.json ./
 COPY apps/api/package.json apps/api/
 COPY libs/domain/package.json libs/domain/
 COPY libs/infrastructure/package.json libs/infrastructure/
+COPY apps/admin/package.json apps/admin/
 RUN npm ci
 COPY . .
 RUN npm run build && npm prune --omit=dev

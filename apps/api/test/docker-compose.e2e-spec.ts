@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig, SETTINGS } from '../src/config/app-config';
@@ -136,5 +136,20 @@ describe('Dockerfile', () => {
 
     expect(users.length).toBeGreaterThan(0);
     expect(['root', '0']).not.toContain(users.at(-1));
+  });
+
+  it('copies every workspace package.json before npm ci, or the lockfile cannot install', () => {
+    const { workspaces } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      workspaces: string[];
+    };
+    const members = workspaces.flatMap((pattern) => {
+      const parent = pattern.replace(/\/\*$/, '');
+      return readdirSync(path.join(root, parent), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && existsSync(path.join(root, parent, entry.name, 'package.json')))
+        .map((entry) => `${parent}/${entry.name}`);
+    });
+    const beforeInstall = dockerfile.slice(0, dockerfile.indexOf('RUN npm ci'));
+    expect(members.length).toBeGreaterThanOrEqual(4);
+    for (const member of members) expect(beforeInstall).toContain(`COPY ${member}/package.json ${member}/`);
   });
 });
