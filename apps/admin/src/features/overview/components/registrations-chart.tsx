@@ -22,6 +22,7 @@ export function RegistrationsChart({ days }: { days: RegistrationStats['days'] }
               stroke="#1d4ed8"
               strokeWidth={2}
               dot={false}
+              isAnimationActive={false}
             />
             <Line
               type="monotone"
@@ -30,6 +31,7 @@ export function RegistrationsChart({ days }: { days: RegistrationStats['days'] }
               stroke="#15803d"
               strokeWidth={2}
               dot={false}
+              isAnimationActive={false}
             />
           </LineChart>
         </ResponsiveContainer>
