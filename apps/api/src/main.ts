@@ -29,6 +29,7 @@ async function main(): Promise<void> {
       ? `  Development inbox   ${url}/dev/inbox`
       : `  Email               sent through ${new URL(local.runtime.smtpUrl).host}`,
     `  Health              ${url}/health/ready`,
+    `  Dashboard           ${url}/admin`,
     `  Back office API     ${url}/api/docs`,
     ...firstAdminLines(
       await app.get(PrepareFirstAdmin).execute({ adminEmail: config.adminEmail, adminPassword: config.adminPassword }),

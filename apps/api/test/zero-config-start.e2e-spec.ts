@@ -86,6 +86,7 @@ describe('Zero-config start: embedded PostgreSQL and the development inbox', () 
       expect(first.output).toContain(`Registration page   ${baseUrl}/`);
       expect(first.output).toContain(`Development inbox   ${baseUrl}/dev/inbox`);
       expect(first.output).toContain(`Health              ${baseUrl}/health/ready`);
+      expect(first.output).toContain(`Dashboard           ${baseUrl}/admin`);
       expect((await fetch(`${baseUrl}/health/ready`)).status).toBe(200);
       // No staff yet and no ADMIN_EMAIL: a one-time link to create the first admin.
       const setupLink = new RegExp(`First admin setup   (${baseUrl}/admin/setup\\?token=[A-Za-z0-9_-]{43})`).exec(
