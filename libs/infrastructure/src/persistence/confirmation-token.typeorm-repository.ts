@@ -1,8 +1,21 @@
 import type { ConfirmationToken } from '@gatehouse/domain/confirmation/confirmation-token';
 import { ConfirmationTokenRepository } from '@gatehouse/domain/ports/confirmation-token.repository.port';
 import { IsNull, type EntityManager } from 'typeorm';
+import { affectedRows } from './affected-rows';
 import { tokenToDomain, tokenToRecord } from './confirmation-token.mapper';
 import { ConfirmationTokenRecord } from './confirmation-token.record';
+
+// The confirmation path writes its SQL by hand, once: TypeORM's query builder costs more CPU per statement
+// than PostgreSQL spends running it (BENCHMARKS.md). Columns come back under the record's property names, so
+// a row is a ConfirmationTokenRecord as the mapper knows it.
+const TOKEN_COLUMNS = `id, user_id AS "userId", email_normalized AS "emailNormalized", purpose, digest,
+  issued_at AS "issuedAt", expires_at AS "expiresAt", used_at AS "usedAt", superseded_at AS "supersededAt",
+  code_digest AS "codeDigest", failed_code_attempts AS "failedCodeAttempts"`;
+const FIND_BY_DIGEST = `SELECT ${TOKEN_COLUMNS} FROM confirmation_tokens WHERE digest = $1`;
+// The guard makes single use hold in the database itself, whatever the caller read before.
+const CONSUME = `UPDATE confirmation_tokens SET used_at = $2 WHERE id = $1 AND used_at IS NULL AND superseded_at IS NULL`;
+const SUPERSEDE_OUTSTANDING = `UPDATE confirmation_tokens SET superseded_at = $2
+  WHERE user_id = $1 AND used_at IS NULL AND superseded_at IS NULL`;
 
 export class TypeOrmConfirmationTokenRepository extends ConfirmationTokenRepository {
   constructor(private readonly manager: EntityManager) {
@@ -14,13 +27,11 @@ export class TypeOrmConfirmationTokenRepository extends ConfirmationTokenReposit
   }
 
   async supersedeOutstanding(userId: string, now: Date): Promise<void> {
-    await this.manager
-      .getRepository(ConfirmationTokenRecord)
-      .update({ userId, usedAt: IsNull(), supersededAt: IsNull() }, { supersededAt: now });
+    await this.manager.query(SUPERSEDE_OUTSTANDING, [userId, now]);
   }
 
   async findByDigest(digest: string): Promise<ConfirmationToken | null> {
-    const record = await this.manager.getRepository(ConfirmationTokenRecord).findOneBy({ digest });
+    const [record]: ConfirmationTokenRecord[] = await this.manager.query(FIND_BY_DIGEST, [digest]);
     return record ? tokenToDomain(record) : null;
   }
 
@@ -44,10 +55,6 @@ export class TypeOrmConfirmationTokenRepository extends ConfirmationTokenReposit
   }
 
   async consume(tokenId: string, now: Date): Promise<boolean> {
-    // The guard makes single use hold in the database itself, whatever the caller read before.
-    const result = await this.manager
-      .getRepository(ConfirmationTokenRecord)
-      .update({ id: tokenId, usedAt: IsNull(), supersededAt: IsNull() }, { usedAt: now });
-    return result.affected === 1;
+    return (await affectedRows(this.manager, CONSUME, [tokenId, now])) === 1;
   }
 }

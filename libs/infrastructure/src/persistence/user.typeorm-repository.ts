@@ -5,6 +5,16 @@ import type { EntityManager } from 'typeorm';
 import { userToDomain, userToRecord } from './user.mapper';
 import { UserRecord } from './user.record';
 
+// Hot paths (sign-up, confirmation) write their SQL by hand, once: TypeORM's query builder costs more CPU per
+// statement than PostgreSQL spends running it (BENCHMARKS.md). Columns come back under the record's property
+// names, so a row is a UserRecord as the mapper knows it.
+const USER_COLUMNS = `id, email, email_normalized AS "emailNormalized", password_hash AS "passwordHash", status, locale,
+  created_at AS "createdAt", confirmed_at AS "confirmedAt", updated_at AS "updatedAt"`;
+const FIND_BY_ID_FOR_UPDATE = `SELECT ${USER_COLUMNS} FROM users WHERE id = $1 FOR UPDATE`;
+const FIND_BY_EMAIL_FOR_UPDATE = `SELECT ${USER_COLUMNS} FROM users WHERE email_normalized = $1 FOR UPDATE`;
+const SAVE = `UPDATE users SET email = $2, email_normalized = $3, password_hash = $4, status = $5, locale = $6,
+  created_at = $7, confirmed_at = $8, updated_at = $9 WHERE id = $1`;
+
 export class TypeOrmUserRepository extends UserRepository {
   constructor(private readonly manager: EntityManager) {
     super();
@@ -34,12 +44,7 @@ export class TypeOrmUserRepository extends UserRepository {
   }
 
   async findByEmailForUpdate(email: Email): Promise<User | null> {
-    const record = await this.manager
-      .getRepository(UserRecord)
-      .createQueryBuilder('user')
-      .where('user.emailNormalized = :normalized', { normalized: email.normalized })
-      .setLock('pessimistic_write')
-      .getOne();
+    const [record]: UserRecord[] = await this.manager.query(FIND_BY_EMAIL_FOR_UPDATE, [email.normalized]);
     return record ? userToDomain(record) : null;
   }
 
@@ -49,18 +54,23 @@ export class TypeOrmUserRepository extends UserRepository {
   }
 
   async findByIdForUpdate(id: string): Promise<User | null> {
-    const record = await this.manager
-      .getRepository(UserRecord)
-      .createQueryBuilder('user')
-      .where('user.id = :id', { id })
-      .setLock('pessimistic_write')
-      .getOne();
+    const [record]: UserRecord[] = await this.manager.query(FIND_BY_ID_FOR_UPDATE, [id]);
     return record ? userToDomain(record) : null;
   }
 
   async save(user: User): Promise<void> {
-    const { id, ...changes } = userToRecord(user);
-    await this.manager.getRepository(UserRecord).update({ id }, changes);
+    const r = userToRecord(user);
+    await this.manager.query(SAVE, [
+      r.id,
+      r.email,
+      r.emailNormalized,
+      r.passwordHash,
+      r.status,
+      r.locale,
+      r.createdAt,
+      r.confirmedAt,
+      r.updatedAt,
+    ]);
   }
 
   async findStalePendingForUpdate(cutoff: Date, limit: number): Promise<User[]> {
