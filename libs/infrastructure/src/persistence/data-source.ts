@@ -4,6 +4,7 @@ import { AddConfirmationCodes1764158400000 } from '../../../../migrations/176415
 import { AddWebhookDeliveries1764244800000 } from '../../../../migrations/1764244800000-add-webhook-deliveries';
 import { IndexSentEmails1764331200000 } from '../../../../migrations/1764331200000-index-sent-emails';
 import { AddBackOffice1764417600000 } from '../../../../migrations/1764417600000-add-back-office';
+import { CountUsersByStatus1764504000000 } from '../../../../migrations/1764504000000-count-users-by-status';
 import { ConfirmationTokenRecord } from './confirmation-token.record';
 import { EmailOutboxRecord } from './email-outbox.record';
 import { UserRecord } from './user.record';
@@ -14,6 +15,7 @@ export const MIGRATIONS = [
   AddWebhookDeliveries1764244800000,
   IndexSentEmails1764331200000,
   AddBackOffice1764417600000,
+  CountUsersByStatus1764504000000,
 ];
 
 // Any constant works; it only has to be the same for every Gatehouse instance sharing a database.

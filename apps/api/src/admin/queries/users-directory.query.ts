@@ -116,6 +116,16 @@ export class UsersDirectory {
   }
 
   private async countWhere(filter: UsersFilterRequestDto, now: Date, extra: string[]): Promise<number> {
+    if (!extra.length && countedByStatus(filter)) {
+      // Everyone, or everyone in one status: the counts the triggers keep (user_counts), not a million rows.
+      const [counted] = await this.dataSource.query<{ total: number }[]>(
+        filter.status === undefined
+          ? 'SELECT coalesce(sum(users), 0)::int AS total FROM user_counts'
+          : 'SELECT coalesce(sum(users), 0)::int AS total FROM user_counts WHERE status = $1',
+        filter.status === undefined ? [] : [filter.status],
+      );
+      return counted?.total ?? 0;
+    }
     const parameters = new SqlParameters();
     const { join, where } = this.conditions(filter, now, parameters, extra);
     const [row] = await this.dataSource.query<{ total: number }[]>(
@@ -195,6 +205,14 @@ export class UsersDirectory {
     clauses.push(...extra);
     return { join, where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '' };
   }
+}
+
+// Request fields that do not narrow the set: a filter of these (and a status) is counted by user_counts.
+const NOT_NARROWING: ReadonlySet<string> = new Set(['status', 'sort', 'cursor', 'limit']);
+
+/** Whether the filter asks for nothing but (at most) a status; any other filter, even a new one, counts rows. */
+function countedByStatus(filter: UsersFilterRequestDto): boolean {
+  return Object.entries(filter).every(([key, value]) => NOT_NARROWING.has(key) || value === undefined || value === '');
 }
 
 function escapeLike(text: string): string {
