@@ -91,7 +91,16 @@ export class ApiProcess {
     await this.ask('reset');
   }
 
-  /** The event-loop delay since the last reset. */
+  /** Stops recording the event loop until resumeEventLoop(), keeping what was recorded. */
+  async pauseEventLoop(): Promise<void> {
+    await this.ask('pause');
+  }
+
+  async resumeEventLoop(): Promise<void> {
+    await this.ask('resume');
+  }
+
+  /** The event-loop delay recorded since the last reset. */
   async eventLoopDelay(): Promise<EventLoopDelay> {
     const { intervals } = await this.ask('read');
     const delay = (interval: number) => Math.max(0, interval - PROBE_RESOLUTION_MS);

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 /**
  * The ceiling for sign-ups: argon2id alone, with the API's parameters and as many hashes in flight as the
  * API's thread pool runs at once, in a bare Node process of its own whose thread pool has that size too.
- * Run by the benchmark as `node dist/bench/argon2-baseline.js <json>`; prints `{ "perSecond": n }`.
+ * Run by the benchmark as `node dist/bench/argon2-baseline.js <json>`; prints `{ "hashes": n, "seconds": s }`.
  */
 
 export interface Argon2BaselineRequest {
@@ -18,14 +18,19 @@ export interface Argon2BaselineRequest {
   seconds: number;
 }
 
-export async function measureArgon2Baseline(request: Argon2BaselineRequest): Promise<number> {
+export interface Argon2BaselineRun {
+  hashes: number;
+  seconds: number;
+}
+
+export async function measureArgon2Baseline(request: Argon2BaselineRequest): Promise<Argon2BaselineRun> {
   const { stdout } = await promisify(execFile)(process.execPath, [__filename, JSON.stringify(request)], {
     env: { PATH: process.env.PATH ?? '', UV_THREADPOOL_SIZE: String(request.concurrency) },
   });
-  return (JSON.parse(stdout) as { perSecond: number }).perSecond;
+  return JSON.parse(stdout) as Argon2BaselineRun;
 }
 
-async function hashesPerSecond(request: Argon2BaselineRequest): Promise<number> {
+async function hashFor(request: Argon2BaselineRequest): Promise<Argon2BaselineRun> {
   const options: HashOptions = {
     type: argon2id,
     memoryCost: request.memoryCost,
@@ -46,13 +51,13 @@ async function hashesPerSecond(request: Argon2BaselineRequest): Promise<number> 
       }
     }),
   );
-  return done / ((performance.now() - started) / 1000);
+  return { hashes: done, seconds: (performance.now() - started) / 1000 };
 }
 
 if (require.main === module) {
   const request = JSON.parse(process.argv[2] ?? '{}') as Argon2BaselineRequest;
-  hashesPerSecond(request).then(
-    (perSecond) => console.log(JSON.stringify({ perSecond })),
+  hashFor(request).then(
+    (run) => console.log(JSON.stringify(run)),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : String(error));
       process.exit(1);

@@ -1,15 +1,22 @@
+import { ConfirmEmail } from '@gatehouse/domain/use-cases/confirm-email.use-case';
+import { OutboxPayloadCipher } from '@gatehouse/infrastructure/mail/outbox-payload.cipher';
+import { createDataSource } from '@gatehouse/infrastructure/persistence/data-source';
+import { TypeOrmUnitOfWork } from '@gatehouse/infrastructure/persistence/typeorm.unit-of-work';
 import { HmacSha256TokenDigester } from '@gatehouse/infrastructure/security/hmac-sha256.token-digester';
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Pool, type PoolClient } from 'pg';
+import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import type { ApiProcess } from './api-process';
-import { load, type LoadResult } from './load';
+import { combine, load, type LoadResult } from './load';
 
 export interface ConfirmationSettings {
   databaseUrl: string;
   appSecret: string;
-  /** Confirmations in each measured run (each uses a token of its own). */
+  /** Confirmations by each side in all (each uses a token of its own). */
   confirmations: number;
+  /** Slices each side's confirmations are cut into, the two sides taking turns. */
+  rounds: number;
   /** Requests in flight at once, for the API and for the bare client alike. */
   concurrency: number;
   /** The API's DATABASE_POOL_SIZE, used for the bare client's pool too. */
@@ -20,6 +27,8 @@ export interface ConfirmationFigures {
   api: LoadResult;
   /** Transactions per second of the bare client running the same statements. */
   barePerSecond: number;
+  /** Statements per confirmation, BEGIN and COMMIT included. */
+  statements: number;
 }
 
 /** The 43-character secret of the n-th seeded token (what a confirmation link carries). */
@@ -50,87 +59,153 @@ async function seed(pool: Pool, digester: HmacSha256TokenDigester, run: string, 
   await pool.query('ANALYZE confirmation_tokens');
 }
 
-// The statements ConfirmEmail issues through TypeORM for a usable token, word for word (logged with
-// `logging: ['query']`): the bare client sends the same text, so PostgreSQL does the same work for both.
-const SELECT_TOKEN = `SELECT "ConfirmationTokenRecord"."id" AS "ConfirmationTokenRecord_id", "ConfirmationTokenRecord"."user_id" AS "ConfirmationTokenRecord_user_id", "ConfirmationTokenRecord"."email_normalized" AS "ConfirmationTokenRecord_email_normalized", "ConfirmationTokenRecord"."purpose" AS "ConfirmationTokenRecord_purpose", "ConfirmationTokenRecord"."digest" AS "ConfirmationTokenRecord_digest", "ConfirmationTokenRecord"."issued_at" AS "ConfirmationTokenRecord_issued_at", "ConfirmationTokenRecord"."expires_at" AS "ConfirmationTokenRecord_expires_at", "ConfirmationTokenRecord"."used_at" AS "ConfirmationTokenRecord_used_at", "ConfirmationTokenRecord"."superseded_at" AS "ConfirmationTokenRecord_superseded_at", "ConfirmationTokenRecord"."code_digest" AS "ConfirmationTokenRecord_code_digest", "ConfirmationTokenRecord"."failed_code_attempts" AS "ConfirmationTokenRecord_failed_code_attempts" FROM "confirmation_tokens" "ConfirmationTokenRecord" WHERE (("ConfirmationTokenRecord"."digest" = $1)) LIMIT 1`;
-const SELECT_USER = `SELECT "user"."id" AS "user_id", "user"."email" AS "user_email", "user"."email_normalized" AS "user_email_normalized", "user"."password_hash" AS "user_password_hash", "user"."status" AS "user_status", "user"."locale" AS "user_locale", "user"."created_at" AS "user_created_at", "user"."confirmed_at" AS "user_confirmed_at", "user"."updated_at" AS "user_updated_at" FROM "users" "user" WHERE "user"."id" = $1 FOR UPDATE`;
-const CONSUME = `UPDATE "confirmation_tokens" SET "used_at" = $1 WHERE ("id" = $2 AND "used_at" IS NULL AND "superseded_at" IS NULL)`;
-const SUPERSEDE = `UPDATE "confirmation_tokens" SET "superseded_at" = $1 WHERE ("user_id" = $2 AND "used_at" IS NULL AND "superseded_at" IS NULL)`;
-const SAVE_USER = `UPDATE "users" SET "email" = $1, "email_normalized" = $2, "password_hash" = $3, "status" = $4, "locale" = $5, "created_at" = $6, "confirmed_at" = $7, "updated_at" = $8 WHERE "id" = $9`;
-
-interface TokenRow {
-  ConfirmationTokenRecord_id: string;
-  ConfirmationTokenRecord_user_id: string;
-}
-interface UserRow {
-  user_email: string;
-  user_email_normalized: string;
-  user_password_hash: string;
-  user_locale: string;
-  user_created_at: Date;
+/** One statement as the use case sent it. */
+interface Statement {
+  sql: string;
+  parameters: unknown[];
 }
 
-/** One confirmation as the use case performs it, minus everything but the SQL. */
-async function confirmBare(client: PoolClient, digest: string): Promise<void> {
-  await client.query('START TRANSACTION');
+/** Keeps every statement TypeORM sends, instead of logging it. */
+class StatementRecorder implements TypeOrmLogger {
+  statements: Statement[] = [];
+  logQuery(sql: string, parameters?: unknown[]): void {
+    this.statements.push({ sql, parameters: parameters ?? [] });
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+interface SeededToken {
+  secret: string;
+  digest: string;
+  tokenId: string;
+  userId: string;
+  email: string;
+}
+
+function md5Uuid(text: string): string {
+  const hex = createHash('md5').update(text).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * The statements ConfirmEmail sends for one usable token, recorded from the real use case on the real
+ * adapters (TypeOrmUnitOfWork and its repositories), so the bare client below always runs exactly what the
+ * API runs, whatever the adapters come to say.
+ */
+async function recordConfirmation(databaseUrl: string, appSecret: string, token: SeededToken, now: Date) {
+  const recorder = new StatementRecorder();
+  const dataSource = new DataSource({
+    ...createDataSource(databaseUrl, { poolSize: 1 }).options,
+    logging: ['query'],
+    logger: recorder,
+  });
+  await dataSource.initialize();
   try {
-    const token = (await client.query<TokenRow>(SELECT_TOKEN, [digest])).rows[0];
-    if (!token) throw new Error('A seeded token was not found.');
-    const user = (await client.query<UserRow>(SELECT_USER, [token.ConfirmationTokenRecord_user_id])).rows[0];
-    const now = new Date();
-    const consumed = await client.query(CONSUME, [now, token.ConfirmationTokenRecord_id]);
-    if (consumed.rowCount !== 1) throw new Error('A seeded token was already used.');
-    await client.query(SUPERSEDE, [now, token.ConfirmationTokenRecord_user_id]);
-    await client.query(SAVE_USER, [
-      user.user_email,
-      user.user_email_normalized,
-      user.user_password_hash,
-      'active',
-      user.user_locale,
-      user.user_created_at,
-      now,
-      now,
-      token.ConfirmationTokenRecord_user_id,
-    ]);
-    await client.query('COMMIT');
+    const unitOfWork = new TypeOrmUnitOfWork(dataSource, {
+      cipher: new OutboxPayloadCipher(appSecret),
+      messageIdDomain: 'example.com',
+      webhookUrls: [],
+    });
+    const confirm = new ConfirmEmail(
+      unitOfWork,
+      new HmacSha256TokenDigester(appSecret),
+      { now: () => now },
+      { signedUp() {}, resendRequested() {}, confirmed() {} },
+    );
+    recorder.statements = [];
+    const { status } = await confirm.execute({ token: token.secret });
+    if (status !== 'confirmed') throw new Error(`Recording a confirmation answered ${status}.`);
+    return recorder.statements;
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** The recorded statements for another token: its values in place of the recorded one's, and a new now. */
+function replayFor(statements: Statement[], recorded: SeededToken, recordedAt: Date, token: SeededToken) {
+  const swap = new Map<unknown, unknown>([
+    [recorded.digest, token.digest],
+    [recorded.tokenId, token.tokenId],
+    [recorded.userId, token.userId],
+    [recorded.email, token.email],
+  ]);
+  const now = new Date();
+  return statements.map(({ sql, parameters }) => ({
+    sql,
+    parameters: parameters.map((value) =>
+      value instanceof Date && value.getTime() === recordedAt.getTime()
+        ? now
+        : swap.has(value)
+          ? swap.get(value)
+          : value,
+    ),
+  }));
+}
+
+async function runStatements(client: PoolClient, statements: Statement[]): Promise<void> {
+  try {
+    for (const { sql, parameters } of statements) await client.query(sql, parameters);
   } catch (error) {
-    await client.query('ROLLBACK');
+    await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
 }
 
-async function bare(pool: Pool, digests: string[], concurrency: number): Promise<number> {
+async function bare(
+  pool: Pool,
+  transactions: (() => Statement[])[],
+  concurrency: number,
+): Promise<{ count: number; seconds: number }> {
   let next = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < digests.length; i = next++) {
+      for (let i = next++; i < transactions.length; i = next++) {
         const client = await pool.connect();
         try {
-          await confirmBare(client, digests[i]);
+          await runStatements(client, transactions[i]());
         } finally {
           client.release();
         }
       }
     }),
   );
-  return digests.length / ((performance.now() - started) / 1000);
+  return { count: transactions.length, seconds: (performance.now() - started) / 1000 };
 }
 
 /**
- * POST /api/confirmations with a new valid token each time, against a bare `pg` Pool sending the same
- * statements at the same concurrency: what the HTTP layer, NestJS, validation, the domain and TypeORM cost
- * on top of the database work itself.
+ * POST /api/confirmations with a new valid token each time, against a bare `pg` Pool sending the statements
+ * the use case sends (recorded from it, replayed with each token's own values) at the same concurrency and
+ * with a pool of the same size: what HTTP, NestJS, validation, the domain and TypeORM cost on top of the
+ * database work itself. Each side confirms its own tokens; afterwards every one must be used.
  */
 export async function benchConfirmation(api: ApiProcess, settings: ConfirmationSettings): Promise<ConfirmationFigures> {
   const run = `c${process.pid}${Date.now().toString(36)}`;
   const digester = new HmacSha256TokenDigester(settings.appSecret);
+  const seeded = (n: number): SeededToken => {
+    const secret = tokenSecret(run, n);
+    return {
+      secret,
+      digest: digester.digest(secret),
+      tokenId: md5Uuid(`${run}:token:${n}`),
+      userId: md5Uuid(`${run}:user:${n}`),
+      email: `confirm-${run}-${n}@example.com`,
+    };
+  };
   const warmUp = Math.max(100, Math.round(settings.confirmations / 10));
+  const total = 1 + 2 * (warmUp + Math.ceil(settings.confirmations / settings.rounds) * settings.rounds);
   const pool = new Pool({ connectionString: settings.databaseUrl, max: settings.poolSize });
   try {
-    await seed(pool, digester, run, 2 * (warmUp + settings.confirmations));
+    await seed(pool, digester, run, total);
+    const recorded = seeded(1);
+    const recordedAt = new Date();
+    const statements = await recordConfirmation(settings.databaseUrl, settings.appSecret, recorded, recordedAt);
     // Tokens are handed out in order; each is used once, by the API or by the bare client.
-    let used = 0;
+    let used = 1;
     const apiRun = async (count: number) => {
       const last = used + count;
       const result = await load({
@@ -145,15 +220,39 @@ export async function benchConfirmation(api: ApiProcess, settings: ConfirmationS
       return result;
     };
     const bareRun = (count: number) => {
-      const digests = Array.from({ length: count }, () => digester.digest(tokenSecret(run, ++used)));
-      return bare(pool, digests, settings.concurrency);
+      const transactions = Array.from({ length: count }, () => {
+        const token = seeded(++used);
+        return () => replayFor(statements, recorded, recordedAt, token);
+      });
+      return bare(pool, transactions, settings.concurrency);
     };
     // Warm-up for both: JIT, every pooled connection opened, the tables' pages in memory.
     await apiRun(warmUp);
-    const apiResult = await apiRun(settings.confirmations);
     await bareRun(warmUp);
-    const barePerSecond = await bareRun(settings.confirmations);
-    return { api: apiResult, barePerSecond };
+    // Then turns, so a machine that gets busier or quieter during the run moves both sides alike.
+    const slice = Math.ceil(settings.confirmations / settings.rounds);
+    const apiSlices: LoadResult[] = [];
+    const bareTotal = { count: 0, seconds: 0 };
+    for (let round = 0; round < settings.rounds; round += 1) {
+      apiSlices.push(await apiRun(slice));
+      const run = await bareRun(slice);
+      bareTotal.count += run.count;
+      bareTotal.seconds += run.seconds;
+    }
+    // Both sides did the whole work: every token used once, every user active.
+    const { rows } = await pool.query<{ used: number; active: number }>(
+      `SELECT (SELECT count(*)::int FROM confirmation_tokens WHERE used_at IS NOT NULL AND email_normalized LIKE $1) AS used,
+              (SELECT count(*)::int FROM users WHERE status = 'active' AND email LIKE $1) AS active`,
+      [`confirm-${run}-%`],
+    );
+    if (rows[0].used !== total || rows[0].active !== total) {
+      throw new Error(`Expected ${total} confirmed tokens and users, found ${rows[0].used} and ${rows[0].active}.`);
+    }
+    return {
+      api: combine(apiSlices),
+      barePerSecond: bareTotal.count / bareTotal.seconds,
+      statements: statements.length,
+    };
   } finally {
     await pool.end();
   }

@@ -3,15 +3,16 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 /**
  * Preloaded into the API process the benchmark starts (`node --require dist/bench/event-loop-probe.js ...`),
  * so the benchmark can read that process's event-loop delay and memory over the IPC channel without a line of
- * benchmark code in Gatehouse itself. Asked `reset`, it starts a new histogram; asked `read`, it answers with
- * the histogram (milliseconds), the resident memory and the size of the libuv thread pool.
+ * benchmark code in Gatehouse itself. `reset` empties the histogram and starts recording, `pause` and `resume`
+ * stop and restart recording (while the benchmark measures something else), and every request is answered
+ * with the histogram so far (milliseconds), the resident memory and the size of the libuv thread pool.
  */
 
 export const PROBE_RESOLUTION_MS = 10;
 
 export interface ProbeRequest {
   id: number;
-  kind: 'reset' | 'read';
+  kind: 'reset' | 'pause' | 'resume' | 'read';
 }
 
 export interface ProbeReading {
@@ -29,6 +30,8 @@ function startProbe(): void {
   const ms = (nanoseconds: number) => nanoseconds / 1e6;
   process.on('message', (message: ProbeRequest) => {
     if (message?.kind === 'reset') histogram.reset();
+    if (message?.kind === 'pause') histogram.disable();
+    if (message?.kind === 'reset' || message?.kind === 'resume') histogram.enable();
     const reading: ProbeReading = {
       id: message.id,
       intervals: {

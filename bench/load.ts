@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { performance } from 'node:perf_hooks';
 
 export interface LoadOptions {
   baseUrl: string;
@@ -26,6 +27,8 @@ export interface LoadResult {
   p50: number;
   p95: number;
   p99: number;
+  /** Every response's time, in ms, sorted. */
+  latencies: number[];
 }
 
 /** The value below which `share` of the sorted samples fall (nearest rank). */
@@ -62,11 +65,17 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
       },
     ],
   });
+  // Timed here, from the start to the last response: autocannon ends a fixed amount on its next whole-second tick.
+  let started = performance.now();
+  let last = started;
+  instance.on('start', () => (started = performance.now()));
   instance.on('response', (_client, status, _bytes, ms) => {
+    last = performance.now();
     if (status === options.expectStatus) latencies.push(ms);
     else unexpected.set(status, (unexpected.get(status) ?? 0) + 1);
   });
   const result = await instance;
+  const seconds = (last - started) / 1000;
   if (unexpected.size || result.errors) {
     const statuses = [...unexpected].map(([status, count]) => `${count} x ${status}`).join(', ');
     throw new Error(
@@ -75,13 +84,26 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     );
   }
   if (!latencies.length) throw new Error(`${options.path}: no response.`);
+  return summarize(latencies, seconds);
+}
+
+function summarize(latencies: number[], seconds: number): LoadResult {
   latencies.sort((a, b) => a - b);
   return {
-    perSecond: latencies.length / result.duration,
+    perSecond: latencies.length / seconds,
     answered: latencies.length,
-    seconds: result.duration,
+    seconds,
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
     p99: percentile(latencies, 0.99),
+    latencies,
   };
+}
+
+/** Several runs of one load taken as one: every response, over the time of all the runs. */
+export function combine(runs: LoadResult[]): LoadResult {
+  return summarize(
+    runs.flatMap((run) => run.latencies),
+    runs.reduce((seconds, run) => seconds + run.seconds, 0),
+  );
 }

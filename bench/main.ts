@@ -29,12 +29,15 @@ type Section = (typeof SECTIONS)[number];
 
 const APP_SECRET = 'bench-app-secret-0123456789abcdef0123456789';
 const STAFF = { email: 'bench-admin@example.com', password: 'bench admin password' };
-const UNLIMITED = '10000000/1m';
+// Limits out of reach. The window is the shortest allowed: the in-process limiter keeps every hit of the window
+// per client address, and the benchmark is one address sending hundreds a second, which a real one never is.
+const UNLIMITED = '10000000/1s';
 // Set by the benchmark for the API it starts; every other Gatehouse setting passes through from the environment.
 const OWN_SETTINGS = new Set(['NODE_ENV', 'DATABASE_URL', 'SMTP_URL', 'APP_SECRET', 'APP_URL', 'HOST', 'PORT']);
 
 interface Sizes {
   signUpSeconds: number;
+  rounds: number;
   confirmations: number;
   users: number;
   listSeconds: number;
@@ -44,6 +47,7 @@ interface Sizes {
 
 const FULL: Sizes = {
   signUpSeconds: 20,
+  rounds: 4,
   confirmations: 10_000,
   users: 1_000_000,
   listSeconds: 10,
@@ -52,6 +56,7 @@ const FULL: Sizes = {
 };
 const QUICK: Sizes = {
   signUpSeconds: 1,
+  rounds: 1,
   confirmations: 300,
   users: 10_000,
   listSeconds: 1,
@@ -153,7 +158,7 @@ async function signUpRows(postgres: BenchPostgres, sizes: Sizes, logDir: string,
         `argon2id m=${config.argon2MemoryKib} KiB t=${config.argon2TimeCost} p=${config.argon2Parallelism}, ` +
         `NODE_ENV=production, LOG_LEVEL=${config.logLevel}`,
     );
-    const s = await benchSignUp(api, { seconds: sizes.signUpSeconds, argon2: argon2Of(config) });
+    const s = await benchSignUp(api, { seconds: sizes.signUpSeconds, rounds: sizes.rounds, argon2: argon2Of(config) });
     const signUpRatio = s.saturation.perSecond / s.argon2PerSecond;
     return [
       {
@@ -205,6 +210,7 @@ async function apiRows(
       try {
         const w = await benchSignUpWithWorker(api, {
           seconds: sizes.signUpSeconds,
+          rounds: sizes.rounds,
           argon2: argon2Of(config),
           sent: () => sink.count,
         });
@@ -228,6 +234,7 @@ async function apiRows(
           databaseUrl: env.DATABASE_URL,
           appSecret: APP_SECRET,
           confirmations: sizes.confirmations,
+          rounds: sizes.rounds,
           concurrency,
           poolSize: config.databasePoolSize,
         });
@@ -235,7 +242,7 @@ async function apiRows(
         rows.push({
           what: 'Confirmation (POST /api/confirmations), new tokens',
           measured: `${figure(c.api.perSecond)}/s (${concurrency} in flight)`,
-          limit: `bare pg Pool, same SQL: ${figure(c.barePerSecond)}/s`,
+          limit: `bare pg Pool, same ${c.statements} statements: ${figure(c.barePerSecond)}/s`,
           ratio: ratio(confirmationRatio),
           target: '>= 0.60',
           verdict: verdict(confirmationRatio, { min: 0.6 }),

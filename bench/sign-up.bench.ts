@@ -1,11 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiProcess, EventLoopDelay } from './api-process';
 import { measureArgon2Baseline } from './argon2-baseline';
-import { load, type LoadResult } from './load';
+import { combine, load, type LoadResult } from './load';
 
 export interface SignUpSettings {
-  /** Seconds of each measured run. */
+  /** Seconds of saturated sign-ups in all, and of argon2id alone in all. */
   seconds: number;
+  /** How many slices the saturated run is cut into, each between two slices of argon2id alone. */
+  rounds: number;
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
 }
 
@@ -37,44 +39,81 @@ function health(api: ApiProcess, seconds: number): Promise<LoadResult> {
 }
 
 /**
+ * Saturated sign-ups against argon2id alone, in alternating slices (alone, API, alone, ..., API, alone), so a
+ * machine that gets busier or quieter during the run moves both sides alike; `during` runs beside each API
+ * slice. Returns both sides' totals.
+ */
+async function sideBySide(
+  api: ApiProcess,
+  settings: SignUpSettings,
+  hashesInFlight: number,
+  connections: number,
+  during: (seconds: number) => Promise<unknown> = async () => undefined,
+): Promise<{ saturation: LoadResult; argon2PerSecond: number }> {
+  const slice = settings.seconds / settings.rounds;
+  const alone = { hashes: 0, seconds: 0 };
+  const aloneSlice = async () => {
+    const run = await measureArgon2Baseline({ ...settings.argon2, concurrency: hashesInFlight, seconds: slice });
+    alone.hashes += run.hashes;
+    alone.seconds += run.seconds;
+  };
+  const slices: LoadResult[] = [];
+  await aloneSlice();
+  for (let round = 0; round < settings.rounds; round += 1) {
+    const [result] = await Promise.all([signUps(api, { seconds: slice, connections }), during(slice)]);
+    slices.push(result);
+    await aloneSlice();
+  }
+  // argon2id alone ran once more than the API: its rate is over all its slices, before and after each API one.
+  return { saturation: combine(slices), argon2PerSecond: alone.hashes / alone.seconds };
+}
+
+/**
  * Sign-ups with new addresses through POST /api/registrations: first as fast as they are answered (with
- * enough connections to keep every thread of the API's pool hashing), then at 80% of that rate for the
- * latency. The limit is argon2id alone, same parameters, same number of hashes in flight, measured just
- * before and just after (the mean of the two, so a machine that gets busier or quieter during the run moves
- * both sides alike). The API's event loop is watched during the saturated run, and /health/live asked
- * throughout.
+ * enough connections to keep every thread of the API's pool hashing), side by side with argon2id alone (same
+ * parameters, same number of hashes in flight); then at 80% of that rate for the latency. The API's event
+ * loop is watched during the saturated slices, and /health/live asked during them.
  */
 export async function benchSignUp(api: ApiProcess, settings: SignUpSettings): Promise<SignUpFigures> {
-  const { seconds } = settings;
   const hashesInFlight = await api.threadPoolSize();
   const connections = Math.max(8, 4 * hashesInFlight);
-  const baseline = () => measureArgon2Baseline({ ...settings.argon2, concurrency: hashesInFlight, seconds });
 
-  const healthIdle = await health(api, Math.min(seconds, 5));
+  const healthIdle = await health(api, Math.min(settings.seconds / settings.rounds, 5));
   // Warm-up: JIT, the database pool's connections, the first pages of every table.
-  await signUps(api, { seconds: Math.max(1, seconds / 5), connections });
+  await signUps(api, { seconds: Math.max(1, settings.seconds / 10), connections });
 
-  const before = await baseline();
+  const healthSlices: LoadResult[] = [];
   await api.resetEventLoop();
-  const [saturation, healthUnderLoad] = await Promise.all([
-    signUps(api, { seconds, connections }),
-    health(api, seconds),
-  ]);
+  await api.pauseEventLoop();
+  const { saturation, argon2PerSecond } = await sideBySide(
+    api,
+    settings,
+    hashesInFlight,
+    connections,
+    async (seconds) => {
+      await api.resumeEventLoop();
+      healthSlices.push(await health(api, seconds));
+      await api.pauseEventLoop();
+    },
+  );
   const eventLoop = await api.eventLoopDelay();
-  const after = await baseline();
 
   const rateAt80 = Math.max(1, Math.round(saturation.perSecond * 0.8));
-  const at80 = await signUps(api, { seconds, connections: Math.min(connections, rateAt80), rate: rateAt80 });
+  const at80 = await signUps(api, {
+    seconds: settings.seconds / 2,
+    connections: Math.min(connections, rateAt80),
+    rate: rateAt80,
+  });
   return {
     saturation,
     connections,
-    argon2PerSecond: (before + after) / 2,
+    argon2PerSecond,
     hashesInFlight,
     at80,
     rateAt80,
     eventLoop,
     healthIdle,
-    healthUnderLoad,
+    healthUnderLoad: combine(healthSlices),
   };
 }
 
@@ -86,8 +125,8 @@ export interface SignUpWithWorkerFigures {
 
 /**
  * The same saturated sign-up with the API's own outbox worker composing and sending every confirmation
- * email as it goes (Gatehouse's default: each API process runs a worker), against argon2id alone measured
- * right after. Returns once the worker has caught up, so what follows is not measured against its backlog.
+ * email as it goes (Gatehouse's default: each API process runs a worker), side by side with argon2id alone.
+ * Returns once the worker has caught up, so what follows is not measured against its backlog.
  */
 export async function benchSignUpWithWorker(
   api: ApiProcess,
@@ -96,13 +135,8 @@ export async function benchSignUpWithWorker(
   const hashesInFlight = await api.threadPoolSize();
   const connections = Math.max(8, 4 * hashesInFlight);
   const madeBefore = made;
-  await signUps(api, { seconds: Math.max(1, settings.seconds / 5), connections });
-  const saturation = await signUps(api, { seconds: settings.seconds, connections });
-  const argon2PerSecond = await measureArgon2Baseline({
-    ...settings.argon2,
-    concurrency: hashesInFlight,
-    seconds: settings.seconds,
-  });
+  await signUps(api, { seconds: Math.max(1, settings.seconds / 10), connections });
+  const { saturation, argon2PerSecond } = await sideBySide(api, settings, hashesInFlight, connections);
   const deadline = Date.now() + 120_000;
   while (settings.sent() < made - madeBefore && Date.now() < deadline) await sleep(100);
   return { saturation, argon2PerSecond, hashesInFlight };
