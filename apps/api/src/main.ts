@@ -1,3 +1,5 @@
+// Before any other import: it sizes libuv's thread pool, which must happen before the pool first starts.
+import './runtime/thread-pool';
 import { Logger } from '@nestjs/common';
 import { PrepareFirstAdmin, type FirstAdminOutcome } from '@gatehouse/domain/use-cases/prepare-first-admin.use-case';
 import { ConfigError, describeSettings, loadConfig } from './config/app-config';
