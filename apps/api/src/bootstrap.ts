@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import fastifyCookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PrometheusMetrics } from '@gatehouse/infrastructure/observability/prometheus.metrics';
@@ -11,6 +10,7 @@ import { serveOpenApi } from './admin/openapi';
 import { StaffCookies } from './admin/auth/staff-cookies';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http/http-error.filter';
+import { addSecurityHeaders } from './http/security-headers';
 import { requestId } from './observability/logging.module';
 import { recordRoutes } from './http/route-table';
 import { createValidationPipe } from './http/validation.pipe';
@@ -65,7 +65,7 @@ export async function createApp(
     );
   });
   const https = runtime.config.appUrl.startsWith('https:');
-  await app.register(helmet, {
+  addSecurityHeaders(adapter.getInstance(), {
     // Over plain http (a local or private deployment) an upgrade would send the forms to an https nobody serves.
     contentSecurityPolicy: { directives: { ...CONTENT_SECURITY_POLICY, upgradeInsecureRequests: https ? [] : null } },
     hsts: https,
