@@ -5,13 +5,16 @@ import { affectedRows } from './affected-rows';
 import { tokenToDomain, tokenToRecord } from './confirmation-token.mapper';
 import { ConfirmationTokenRecord } from './confirmation-token.record';
 
-// The confirmation path writes its SQL by hand, once: TypeORM's query builder costs more CPU per statement
+// Sign-up and confirmation write their SQL by hand, once: TypeORM's query builder costs more CPU per statement
 // than PostgreSQL spends running it (BENCHMARKS.md). Columns come back under the record's property names, so
 // a row is a ConfirmationTokenRecord as the mapper knows it.
 const TOKEN_COLUMNS = `id, user_id AS "userId", email_normalized AS "emailNormalized", purpose, digest,
   issued_at AS "issuedAt", expires_at AS "expiresAt", used_at AS "usedAt", superseded_at AS "supersededAt",
   code_digest AS "codeDigest", failed_code_attempts AS "failedCodeAttempts"`;
 const FIND_BY_DIGEST = `SELECT ${TOKEN_COLUMNS} FROM confirmation_tokens WHERE digest = $1`;
+const ADD = `INSERT INTO confirmation_tokens (id, user_id, email_normalized, purpose, digest, issued_at, expires_at, used_at,
+    superseded_at, code_digest, failed_code_attempts)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
 // The guard makes single use hold in the database itself, whatever the caller read before.
 const CONSUME = `UPDATE confirmation_tokens SET used_at = $2 WHERE id = $1 AND used_at IS NULL AND superseded_at IS NULL`;
 const SUPERSEDE_OUTSTANDING = `UPDATE confirmation_tokens SET superseded_at = $2
@@ -23,7 +26,20 @@ export class TypeOrmConfirmationTokenRepository extends ConfirmationTokenReposit
   }
 
   async add(token: ConfirmationToken): Promise<void> {
-    await this.manager.getRepository(ConfirmationTokenRecord).insert(tokenToRecord(token));
+    const r = tokenToRecord(token);
+    await this.manager.query(ADD, [
+      r.id,
+      r.userId,
+      r.emailNormalized,
+      r.purpose,
+      r.digest,
+      r.issuedAt,
+      r.expiresAt,
+      r.usedAt,
+      r.supersededAt,
+      r.codeDigest,
+      r.failedCodeAttempts,
+    ]);
   }
 
   async supersedeOutstanding(userId: string, now: Date): Promise<void> {

@@ -3,7 +3,6 @@ import { EmailOutbox } from '@gatehouse/domain/ports/email-outbox.port';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { OutboxPayloadCipher } from '../mail/outbox-payload.cipher';
-import { EmailOutboxRecord } from './email-outbox.record';
 
 export interface OutboxSettings {
   cipher: OutboxPayloadCipher;
@@ -12,6 +11,12 @@ export interface OutboxSettings {
   /** Where events are delivered; none configured means no webhook rows at all. */
   webhookUrls: readonly string[];
 }
+
+// Every sign-up queues an email: written by hand, once, as TypeORM's insert builder costs more CPU than
+// PostgreSQL spends on the row (BENCHMARKS.md). Queued, due now, created now.
+const ENQUEUE_EMAIL = `INSERT INTO email_outbox (id, channel, user_id, template, locale, recipient, recipient_normalized,
+    payload, state, attempts, next_attempt_at, message_id, created_at)
+  VALUES ($1, 'email', $2, $3, $4, $5, $6, $7, 'queued', 0, $8, $9, $8)`;
 
 export class TypeOrmEmailOutbox extends EmailOutbox {
   constructor(
@@ -23,21 +28,17 @@ export class TypeOrmEmailOutbox extends EmailOutbox {
 
   async enqueue(email: OutgoingEmail, now: Date): Promise<void> {
     const id = randomUUID();
-    await this.manager.getRepository(EmailOutboxRecord).insert({
+    await this.manager.query(ENQUEUE_EMAIL, [
       id,
-      channel: 'email',
-      userId: email.userId,
-      template: email.template,
-      locale: email.locale,
-      recipient: email.to.value,
-      recipientNormalized: email.to.normalized,
-      payload: this.settings.cipher.encrypt(email.data),
-      state: 'queued',
-      attempts: 0,
-      nextAttemptAt: now,
-      messageId: `<${id}@${this.settings.messageIdDomain}>`,
-      createdAt: now,
-    });
+      email.userId,
+      email.template,
+      email.locale,
+      email.to.value,
+      email.to.normalized,
+      this.settings.cipher.encrypt(email.data),
+      now,
+      `<${id}@${this.settings.messageIdDomain}>`,
+    ]);
   }
 
   async queuedTimesSince(normalizedAddress: string, since: Date): Promise<Date[]> {
