@@ -86,29 +86,29 @@ export class ApiProcess {
     }
   }
 
-  /** Starts a new event-loop histogram in the server. */
-  async resetEventLoop(): Promise<void> {
-    await this.ask('reset');
+  /** Starts a slice of event-loop recording in the server. */
+  async startEventLoopSlice(): Promise<void> {
+    await this.ask('start');
   }
 
-  /** Stops recording the event loop until resumeEventLoop(), keeping what was recorded. */
-  async pauseEventLoop(): Promise<void> {
-    await this.ask('pause');
+  async stopEventLoopSlice(): Promise<void> {
+    await this.ask('stop');
   }
 
-  async resumeEventLoop(): Promise<void> {
-    await this.ask('resume');
-  }
-
-  /** The event-loop delay recorded since the last reset. */
+  /**
+   * The event-loop delay over the slices recorded since the last call: the worst slice's p99 and max, the
+   * median slice's p50.
+   */
   async eventLoopDelay(): Promise<EventLoopDelay> {
-    const { intervals } = await this.ask('read');
+    const { slices } = await this.ask('read');
+    await this.ask('clear');
     const delay = (interval: number) => Math.max(0, interval - PROBE_RESOLUTION_MS);
+    const p50s = slices.map((slice) => slice.p50).sort((a, b) => a - b);
     return {
-      p50: delay(intervals.p50),
-      p99: delay(intervals.p99),
-      max: delay(intervals.max),
-      samples: intervals.count,
+      p50: delay(p50s[Math.floor(p50s.length / 2)] ?? Number.NaN),
+      p99: delay(Math.max(...slices.map((slice) => slice.p99))),
+      max: delay(Math.max(...slices.map((slice) => slice.max))),
+      samples: slices.reduce((count, slice) => count + slice.count, 0),
     };
   }
 

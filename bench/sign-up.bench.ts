@@ -83,17 +83,15 @@ export async function benchSignUp(api: ApiProcess, settings: SignUpSettings): Pr
   await signUps(api, { seconds: Math.max(1, settings.seconds / 10), connections });
 
   const healthSlices: LoadResult[] = [];
-  await api.resetEventLoop();
-  await api.pauseEventLoop();
   const { saturation, argon2PerSecond } = await sideBySide(
     api,
     settings,
     hashesInFlight,
     connections,
     async (seconds) => {
-      await api.resumeEventLoop();
+      await api.startEventLoopSlice();
       healthSlices.push(await health(api, seconds));
-      await api.pauseEventLoop();
+      await api.stopEventLoopSlice();
     },
   );
   const eventLoop = await api.eventLoopDelay();
