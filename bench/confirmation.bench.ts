@@ -5,8 +5,7 @@ import { TypeOrmUnitOfWork } from '@gatehouse/infrastructure/persistence/typeorm
 import { HmacSha256TokenDigester } from '@gatehouse/infrastructure/security/hmac-sha256.token-digester';
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { Pool, type PoolClient } from 'pg';
-import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
+import { Client, Pool, type PoolClient } from 'pg';
 import type { ApiProcess } from './api-process';
 import { combine, load, type LoadResult } from './load';
 
@@ -65,17 +64,29 @@ interface Statement {
   parameters: unknown[];
 }
 
-/** Keeps every statement TypeORM sends, instead of logging it. */
-class StatementRecorder implements TypeOrmLogger {
-  statements: Statement[] = [];
-  logQuery(sql: string, parameters?: unknown[]): void {
-    this.statements.push({ sql, parameters: parameters ?? [] });
+/**
+ * Every statement any pg client in this process sends while `work` runs, as it goes on the wire: whether the
+ * adapters go through TypeORM or around it, this is what PostgreSQL receives.
+ */
+async function recordStatements(work: () => Promise<void>): Promise<Statement[]> {
+  const statements: Statement[] = [];
+  const prototype = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const send = prototype.query;
+  prototype.query = function (this: Client, ...args: unknown[]) {
+    const [first, second] = args;
+    if (typeof first === 'string') statements.push({ sql: first, parameters: Array.isArray(second) ? second : [] });
+    else if (first && typeof first === 'object' && 'text' in first) {
+      const query = first as { text: string; values?: unknown[] };
+      statements.push({ sql: query.text, parameters: query.values ?? (Array.isArray(second) ? second : []) });
+    }
+    return send.apply(this, args);
+  };
+  try {
+    await work();
+  } finally {
+    prototype.query = send;
   }
-  logQueryError(): void {}
-  logQuerySlow(): void {}
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
+  return statements;
 }
 
 interface SeededToken {
@@ -97,12 +108,7 @@ function md5Uuid(text: string): string {
  * API runs, whatever the adapters come to say.
  */
 async function recordConfirmation(databaseUrl: string, appSecret: string, token: SeededToken, now: Date) {
-  const recorder = new StatementRecorder();
-  const dataSource = new DataSource({
-    ...createDataSource(databaseUrl, { poolSize: 1 }).options,
-    logging: ['query'],
-    logger: recorder,
-  });
+  const dataSource = createDataSource(databaseUrl, { poolSize: 1 });
   await dataSource.initialize();
   try {
     const unitOfWork = new TypeOrmUnitOfWork(dataSource, {
@@ -116,10 +122,15 @@ async function recordConfirmation(databaseUrl: string, appSecret: string, token:
       { now: () => now },
       { signedUp() {}, resendRequested() {}, confirmed() {} },
     );
-    recorder.statements = [];
-    const { status } = await confirm.execute({ token: token.secret });
-    if (status !== 'confirmed') throw new Error(`Recording a confirmation answered ${status}.`);
-    return recorder.statements;
+    const statements = await recordStatements(async () => {
+      const { status } = await confirm.execute({ token: token.secret });
+      if (status !== 'confirmed') throw new Error(`Recording a confirmation answered ${status}.`);
+    });
+    // From the transaction's start to its commit: anything else was the pool's own business.
+    const begin = statements.findIndex(({ sql }) => /^(START TRANSACTION|BEGIN)/i.test(sql));
+    const commit = statements.findIndex(({ sql }) => /^COMMIT/i.test(sql));
+    if (begin < 0 || commit < begin) throw new Error('No transaction was recorded for a confirmation.');
+    return statements.slice(begin, commit + 1);
   } finally {
     await dataSource.destroy();
   }

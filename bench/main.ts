@@ -29,6 +29,8 @@ type Section = (typeof SECTIONS)[number];
 
 const APP_SECRET = 'bench-app-secret-0123456789abcdef0123456789';
 const STAFF = { email: 'bench-admin@example.com', password: 'bench admin password' };
+// Confirmations in flight at once, for the API and for the bare client: twice the default database pool.
+const CONFIRMATIONS_IN_FLIGHT = 20;
 // Limits out of reach. The window is the shortest allowed: the in-process limiter keeps every hit of the window
 // per client address, and the benchmark is one address sending hundreds a second, which a real one never is.
 const UNLIMITED = '10000000/1s';
@@ -229,7 +231,7 @@ async function apiRows(
 
     if (sections.has('confirmation')) {
       try {
-        const concurrency = 2 * config.databasePoolSize;
+        const concurrency = CONFIRMATIONS_IN_FLIGHT;
         const c = await benchConfirmation(api, {
           databaseUrl: env.DATABASE_URL,
           appSecret: APP_SECRET,
