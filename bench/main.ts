@@ -113,7 +113,8 @@ function failure(what: string, error: unknown): ResultRow {
   return { what, measured: 'error', limit: NONE, ratio: NONE, target: NONE, verdict: 'error' };
 }
 
-const ratio = (value: number) => value.toFixed(2);
+// Three decimals: two would show 0.595 as 0.60 beside a FAIL for a target of 0.60.
+const ratio = (value: number) => value.toFixed(3);
 
 interface RunningApi {
   api: ApiProcess;
