@@ -2,11 +2,14 @@ import { Clock } from '@gatehouse/domain/ports/clock.port';
 import { PasswordHasher } from '@gatehouse/domain/ports/password-hasher.port';
 import { RandomSource } from '@gatehouse/domain/ports/random-source.port';
 import { TokenDigester } from '@gatehouse/domain/ports/token-digester.port';
+import { NewAccounts } from '@gatehouse/domain/ports/new-accounts.port';
 import { UnitOfWork } from '@gatehouse/domain/ports/unit-of-work.port';
 import { Argon2PasswordHasher } from '@gatehouse/infrastructure/hashing/argon2.password-hasher';
 import { OutboxPayloadCipher } from '@gatehouse/infrastructure/mail/outbox-payload.cipher';
 import { PrometheusMetrics } from '@gatehouse/infrastructure/observability/prometheus.metrics';
 import { createDataSource, runMigrations } from '@gatehouse/infrastructure/persistence/data-source';
+import type { OutboxSettings } from '@gatehouse/infrastructure/persistence/email-outbox.typeorm-repository';
+import { TypeOrmNewAccounts } from '@gatehouse/infrastructure/persistence/new-accounts.typeorm-repository';
 import { TypeOrmUnitOfWork } from '@gatehouse/infrastructure/persistence/typeorm.unit-of-work';
 import { HmacSha256TokenDigester } from '@gatehouse/infrastructure/security/hmac-sha256.token-digester';
 import { NodeCryptoRandomSource } from '@gatehouse/infrastructure/security/node-crypto.random-source';
@@ -22,6 +25,11 @@ import type { Runtime } from '../runtime/runtime';
 export class PersistenceModule {
   static forRoot(runtime: Runtime): DynamicModule {
     const { config } = runtime;
+    const outboxSettings = (cipher: OutboxPayloadCipher): OutboxSettings => ({
+      cipher,
+      messageIdDomain: messageIdDomain(config.mailFrom),
+      webhookUrls: config.webhookUrls,
+    });
     return {
       module: PersistenceModule,
       providers: [
@@ -44,11 +52,13 @@ export class PersistenceModule {
         {
           provide: UnitOfWork,
           useFactory: (dataSource: DataSource, cipher: OutboxPayloadCipher) =>
-            new TypeOrmUnitOfWork(dataSource, {
-              cipher,
-              messageIdDomain: messageIdDomain(config.mailFrom),
-              webhookUrls: config.webhookUrls,
-            }),
+            new TypeOrmUnitOfWork(dataSource, outboxSettings(cipher)),
+          inject: [DataSource, OutboxPayloadCipher],
+        },
+        {
+          provide: NewAccounts,
+          useFactory: (dataSource: DataSource, cipher: OutboxPayloadCipher) =>
+            new TypeOrmNewAccounts(dataSource, outboxSettings(cipher)),
           inject: [DataSource, OutboxPayloadCipher],
         },
         {
@@ -73,6 +83,7 @@ export class PersistenceModule {
         DataSource,
         OutboxPayloadCipher,
         UnitOfWork,
+        NewAccounts,
         PasswordHasher,
         TokenDigester,
         RandomSource,

@@ -8,6 +8,7 @@ import { PasswordHasher } from '@gatehouse/domain/ports/password-hasher.port';
 import { RandomSource } from '@gatehouse/domain/ports/random-source.port';
 import { RegistrationMetrics } from '@gatehouse/domain/ports/registration-metrics.port';
 import { TokenDigester } from '@gatehouse/domain/ports/token-digester.port';
+import { NewAccounts } from '@gatehouse/domain/ports/new-accounts.port';
 import { UnitOfWork } from '@gatehouse/domain/ports/unit-of-work.port';
 import { RegisterUser } from '@gatehouse/domain/use-cases/register-user.use-case';
 import { ResendConfirmation } from '@gatehouse/domain/use-cases/resend-confirmation.use-case';
@@ -53,6 +54,7 @@ export class RegistrationModule {
         {
           provide: RegisterUser,
           useFactory: (
+            newAccounts: NewAccounts,
             uow: UnitOfWork,
             hasher: PasswordHasher,
             random: RandomSource,
@@ -62,8 +64,9 @@ export class RegistrationModule {
             common: CommonPasswords,
             disposable: DisposableDomains,
             folding: AddressFolding,
-          ) => new RegisterUser(uow, hasher, random, clock, mailer, metrics, common, disposable, folding),
+          ) => new RegisterUser(newAccounts, uow, hasher, random, clock, mailer, metrics, common, disposable, folding),
           inject: [
+            NewAccounts,
             UnitOfWork,
             PasswordHasher,
             RandomSource,

@@ -1,3 +1,4 @@
+import type { OutgoingEmail } from '../mail/outgoing-email';
 import type { Clock } from '../ports/clock.port';
 import type { RandomSource } from '../ports/random-source.port';
 import type { TokenDigester } from '../ports/token-digester.port';
@@ -33,6 +34,22 @@ export class ConfirmationMailer {
     const now = this.clock.now();
     const nextAllowedAt = await this.nextAllowedAt(tx, user, now);
     if (nextAllowedAt) return { kind: 'limited', nextAllowedAt };
+    const { token, email } = this.issue(user, now);
+    await tx.tokens.supersedeOutstanding(user.id, now);
+    await tx.tokens.add(token);
+    await tx.outbox.enqueue(email, now);
+    return { kind: 'queued' };
+  }
+
+  /**
+   * The link and email for an account that did not exist until now, for the caller to store with it: its
+   * address has no emails to count against the limits (a deleted account's go with it) and no older links.
+   */
+  firstConfirmation(user: User): { token: ConfirmationToken; email: OutgoingEmail } {
+    return this.issue(user, user.createdAt);
+  }
+
+  private issue(user: User, now: Date): { token: ConfirmationToken; email: OutgoingEmail } {
     const secret = encodeTokenSecret(this.random.bytes(TOKEN_SECRET_BYTES));
     const id = this.random.uuid();
     const code = sixDigitCode(this.random.bytes(4));
@@ -45,19 +62,14 @@ export class ConfirmationMailer {
       now,
       ttlMs: this.policy.tokenTtlMs,
     });
-    await tx.tokens.supersedeOutstanding(user.id, now);
-    await tx.tokens.add(token);
-    await tx.outbox.enqueue(
-      {
-        template: 'confirmation',
-        userId: user.id,
-        to: user.email,
-        locale: user.locale,
-        data: { token: secret, code, expiresAt: token.expiresAt.toISOString() },
-      },
-      now,
-    );
-    return { kind: 'queued' };
+    const email: OutgoingEmail = {
+      template: 'confirmation',
+      userId: user.id,
+      to: user.email,
+      locale: user.locale,
+      data: { token: secret, code, expiresAt: token.expiresAt.toISOString() },
+    };
+    return { token, email };
   }
 
   async sendAlreadyRegisteredNotice(tx: TransactionalPorts, user: User): Promise<MailOutcome> {

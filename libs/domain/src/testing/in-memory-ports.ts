@@ -7,6 +7,7 @@ import { ConfirmationTokenRepository } from '../ports/confirmation-token.reposit
 import type { UserEvent } from '../events/user-event';
 import { EmailOutbox } from '../ports/email-outbox.port';
 import { EventOutbox } from '../ports/event-outbox.port';
+import { NewAccounts, type NewAccount } from '../ports/new-accounts.port';
 import { PasswordHasher } from '../ports/password-hasher.port';
 import { RandomSource } from '../ports/random-source.port';
 import { RegistrationMetrics } from '../ports/registration-metrics.port';
@@ -165,6 +166,20 @@ class InMemoryEvents extends EventOutbox {
   }
   async publish(event: UserEvent): Promise<void> {
     this.store.events.push(event);
+  }
+}
+
+export class InMemoryNewAccounts extends NewAccounts {
+  constructor(private readonly store: InMemoryStore) {
+    super();
+  }
+  async addIfAddressFree(account: NewAccount): Promise<boolean> {
+    if (this.store.userByKey(account.user.email.normalized)) return false;
+    this.store.users.set(account.user.id, User.restore(account.user.snapshot()));
+    this.store.tokens.set(account.token.id, account.token);
+    this.store.outbox.push({ email: account.email, queuedAt: account.user.createdAt });
+    this.store.events.push(account.event);
+    return true;
   }
 }
 

@@ -10,6 +10,7 @@ import {
   CountingMetrics,
   CountingRandom,
   FixedClock,
+  InMemoryNewAccounts,
   InMemoryStore,
   InMemoryUnitOfWork,
   PlainTextHasher,
@@ -39,6 +40,7 @@ export function registrationHarness(options: { policy?: Partial<ConfirmationPoli
   });
   const metrics = new CountingMetrics();
   const register = new RegisterUser(
+    new InMemoryNewAccounts(store),
     unitOfWork,
     hasher,
     random,

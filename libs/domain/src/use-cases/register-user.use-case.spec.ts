@@ -29,6 +29,19 @@ describe('RegisterUser', () => {
     ]);
   });
 
+  it('opens a new address in one atomic write, and takes a transaction only for an address it knows', async () => {
+    const { register, unitOfWork, store } = registrationHarness();
+    const transactions = jest.spyOn(unitOfWork, 'run');
+    await register.execute({ email: 'new@example.com', password: 'correct horse', locale: 'en' });
+    expect(transactions).not.toHaveBeenCalled();
+    expect(store.outbox).toHaveLength(1);
+
+    await register.execute({ email: 'NEW@example.com', password: 'another passphrase', locale: 'en' });
+    expect(transactions).toHaveBeenCalledTimes(1);
+    expect(store.users.size).toBe(1);
+    expect(store.userByEmail('new@example.com')!.passwordHash).toBe('hashed:another passphrase');
+  });
+
   it('reports every field problem at once and stores nothing', async () => {
     const { store, register } = registrationHarness();
     const attempt = register.execute({ email: 'not-an-address', password: 'short', locale: 'en' });

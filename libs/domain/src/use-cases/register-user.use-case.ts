@@ -3,6 +3,7 @@ import { InvalidInput, type FieldProblem } from '../errors/invalid-input.error';
 import type { Clock } from '../ports/clock.port';
 import type { CommonPasswords } from '../ports/common-passwords.port';
 import type { DisposableDomains } from '../ports/disposable-domains.port';
+import type { NewAccounts } from '../ports/new-accounts.port';
 import type { PasswordHasher } from '../ports/password-hasher.port';
 import type { RandomSource } from '../ports/random-source.port';
 import type { RegistrationMetrics } from '../ports/registration-metrics.port';
@@ -25,6 +26,7 @@ export interface RegisterUserInput {
  */
 export class RegisterUser {
   constructor(
+    private readonly newAccounts: NewAccounts,
     private readonly unitOfWork: UnitOfWork,
     private readonly hasher: PasswordHasher,
     private readonly random: RandomSource,
@@ -41,24 +43,32 @@ export class RegisterUser {
     // Hash on every path, before looking anything up, so a known address costs the same time as a new one.
     const passwordHash = await this.hasher.hash(password);
 
+    const candidate = User.register({
+      id: this.random.uuid(),
+      email,
+      passwordHash,
+      locale: input.locale,
+      now: this.clock.now(),
+    });
+    const { token, email: confirmation } = this.mailer.firstConfirmation(candidate);
+    const opened = await this.newAccounts.addIfAddressFree({
+      user: candidate,
+      token,
+      email: confirmation,
+      event: {
+        type: 'user.registered',
+        userId: candidate.id,
+        email: candidate.email.value,
+        occurredAt: candidate.createdAt,
+      },
+    });
+    if (!opened) await this.answerKnownAddress(email, passwordHash);
+    this.metrics.signedUp();
+  }
+
+  /** The address has an account: a pending one gets the new password and a fresh link, an active one a notice. */
+  private async answerKnownAddress(email: Email, passwordHash: string): Promise<void> {
     await this.unitOfWork.run(async (tx) => {
-      const candidate = User.register({
-        id: this.random.uuid(),
-        email,
-        passwordHash,
-        locale: input.locale,
-        now: this.clock.now(),
-      });
-      if (await tx.users.addIfAddressFree(candidate)) {
-        await tx.events.publish({
-          type: 'user.registered',
-          userId: candidate.id,
-          email: candidate.email.value,
-          occurredAt: candidate.createdAt,
-        });
-        await this.mailer.sendConfirmation(tx, candidate);
-        return;
-      }
       const existing = await tx.users.findByEmailForUpdate(email);
       if (!existing) return;
       if (existing.isPending) {
@@ -69,7 +79,6 @@ export class RegisterUser {
         await this.mailer.sendAlreadyRegisteredNotice(tx, existing);
       }
     });
-    this.metrics.signedUp();
   }
 }
 

@@ -12,6 +12,11 @@ export interface OutboxSettings {
   webhookUrls: readonly string[];
 }
 
+/** The Message-ID an outbox row's email goes out with, the same on every attempt. */
+export function messageIdFor(rowId: string, settings: OutboxSettings): string {
+  return `<${rowId}@${settings.messageIdDomain}>`;
+}
+
 // Every sign-up queues an email: written by hand, once, as TypeORM's insert builder costs more CPU than
 // PostgreSQL spends on the row (BENCHMARKS.md). Queued, due now, created now.
 const ENQUEUE_EMAIL = `INSERT INTO email_outbox (id, channel, user_id, template, locale, recipient, recipient_normalized,
@@ -37,7 +42,7 @@ export class TypeOrmEmailOutbox extends EmailOutbox {
       email.to.normalized,
       this.settings.cipher.encrypt(email.data),
       now,
-      `<${id}@${this.settings.messageIdDomain}>`,
+      messageIdFor(id, this.settings),
     ]);
   }
 

@@ -5,6 +5,32 @@ import type { EntityManager } from 'typeorm';
 import type { OutboxSettings } from './email-outbox.typeorm-repository';
 import { EmailOutboxRecord } from './email-outbox.record';
 
+/** One outbox row's worth of a webhook: where it goes and the event, encrypted like an email's data. */
+export interface WebhookDelivery {
+  id: string;
+  url: string;
+  /** Null for a deletion: its announcement must outlive the row it announces (user_id cascades on delete). */
+  userId: string | null;
+  payload: Buffer;
+}
+
+/** The deliveries of one event: one per configured URL, none when no webhook is configured. */
+export function webhookDeliveries(event: UserEvent, settings: OutboxSettings): WebhookDelivery[] {
+  if (!settings.webhookUrls.length) return [];
+  const body = {
+    id: randomUUID(),
+    type: event.type,
+    createdAt: event.occurredAt.toISOString(),
+    data: { userId: event.userId, email: event.email },
+  };
+  return settings.webhookUrls.map((url) => ({
+    id: randomUUID(),
+    url,
+    userId: event.type === 'user.deleted' ? null : event.userId,
+    payload: settings.cipher.encrypt(body),
+  }));
+}
+
 /** Queues one webhook delivery per configured URL, in the caller's transaction, beside the emails. */
 export class TypeOrmEventOutbox extends EventOutbox {
   constructor(
@@ -15,33 +41,24 @@ export class TypeOrmEventOutbox extends EventOutbox {
   }
 
   async publish(event: UserEvent): Promise<void> {
-    if (!this.settings.webhookUrls.length) return;
-    const eventId = randomUUID();
-    const body = {
-      id: eventId,
-      type: event.type,
-      createdAt: event.occurredAt.toISOString(),
-      data: { userId: event.userId, email: event.email },
-    };
-    const rows = this.settings.webhookUrls.map((url) => {
-      const id = randomUUID();
-      return {
-        id,
+    const deliveries = webhookDeliveries(event, this.settings);
+    if (!deliveries.length) return;
+    await this.manager.getRepository(EmailOutboxRecord).insert(
+      deliveries.map((delivery) => ({
+        id: delivery.id,
         channel: 'webhook' as const,
-        // The announcement of a deletion must outlive the row it announces (user_id cascades on delete).
-        userId: event.type === 'user.deleted' ? null : event.userId,
+        userId: delivery.userId,
         template: event.type,
         locale: '',
-        recipient: url,
+        recipient: delivery.url,
         recipientNormalized: '',
-        payload: this.settings.cipher.encrypt(body),
+        payload: delivery.payload,
         state: 'queued' as const,
         attempts: 0,
         nextAttemptAt: event.occurredAt,
-        messageId: id,
+        messageId: delivery.id,
         createdAt: event.occurredAt,
-      };
-    });
-    await this.manager.getRepository(EmailOutboxRecord).insert(rows);
+      })),
+    );
   }
 }
