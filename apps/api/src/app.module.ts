@@ -6,7 +6,7 @@ import { DevInboxModule } from './dev-inbox/dev-inbox.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
-import { loggingModule } from './observability/logging.module';
+import { LoggingModule } from './observability/logging.module';
 import { MetricsModule } from './observability/metrics.module';
 import { PersistenceModule } from './persistence/persistence.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
@@ -22,7 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        loggingModule(runtime.config, logDestination),
+        LoggingModule.forRoot(runtime.config, logDestination),
         MetricsModule.forRoot({ http: true }),
         PersistenceModule.forRoot(runtime),
         RateLimitsModule.forRoot(runtime.config),

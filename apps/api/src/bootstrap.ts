@@ -3,7 +3,6 @@ import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PrometheusMetrics } from '@gatehouse/infrastructure/observability/prometheus.metrics';
-import { Logger as PinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { serveAdminApp } from './admin-app/admin-app';
 import { serveOpenApi } from './admin/openapi';
@@ -11,7 +10,9 @@ import { StaffCookies } from './admin/auth/staff-cookies';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { addSecurityHeaders } from './http/security-headers';
-import { requestId } from './observability/logging.module';
+import { requestId, RootLogger } from './observability/logging.module';
+import { PinoNestLogger } from './observability/pino-nest.logger';
+import { logRequests } from './observability/request-log';
 import { recordRoutes } from './http/route-table';
 import { createValidationPipe } from './http/validation.pipe';
 import type { Runtime } from './runtime/runtime';
@@ -54,7 +55,8 @@ export async function createApp(
     adapter,
     { bufferLogs: true, abortOnError: false },
   );
-  app.useLogger(app.get(PinoLogger));
+  app.useLogger(app.get(PinoNestLogger));
+  logRequests(adapter.getInstance(), app.get(RootLogger).pino);
   const metrics = app.get(PrometheusMetrics);
   adapter.getInstance().addHook('onResponse', async (request, reply) => {
     metrics.observeHttp(

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MailModule } from './mail/mail.module';
-import { loggingModule } from './observability/logging.module';
+import { LoggingModule } from './observability/logging.module';
 import { MetricsModule } from './observability/metrics.module';
 import { PersistenceModule } from './persistence/persistence.module';
 import type { Runtime } from './runtime/runtime';
@@ -13,7 +13,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        loggingModule(runtime.config),
+        LoggingModule.forRoot(runtime.config),
         MetricsModule.forRoot({ http: false }),
         PersistenceModule.forRoot(runtime),
         MailModule.forRoot(runtime),

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger as PinoLogger } from 'nestjs-pino';
+import { PinoNestLogger } from './observability/pino-nest.logger';
 import { ConfigError, loadConfig } from './config/app-config';
 import { startLocalServices } from './runtime/local-services';
 import { stopOnSignals } from './runtime/stop-on-signals';
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     bufferLogs: true,
     abortOnError: false,
   });
-  app.useLogger(app.get(PinoLogger));
+  app.useLogger(app.get(PinoNestLogger));
   await app.init();
   logger.log('Email worker running');
   stopOnSignals(logger, 'the emails', async () => {

@@ -20,8 +20,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response =
       exception instanceof RateLimited ? rateLimitedResponse(exception, this.views) : this.toResponse(exception);
     if (response.status >= 500) {
+      // The request's id by hand: no request-scoped context follows the handler's promises (it would cost
+      // every request far more than this line).
       this.logger.error(
-        `${request.method} ${request.routeOptions?.url ?? 'unknown route'} failed`,
+        { msg: `${request.method} ${request.routeOptions?.url ?? 'unknown route'} failed`, req: { id: request.id } },
         (exception as Error)?.stack,
       );
     }
