@@ -53,7 +53,9 @@ export class ApiProcess {
     const log = openSync(options.logFile, 'a');
     try {
       const startedAt = performance.now();
-      const child = spawn(process.execPath, ['--require', PROBE, MAIN], {
+      // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API as it runs the benchmark.
+      const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+      const child = spawn(process.execPath, [...nodeArgs, '--require', PROBE, MAIN], {
         cwd: ROOT,
         env: { ...inherited, ...options.env, HOST: '127.0.0.1', PORT: String(options.port) },
         stdio: ['ignore', log, log, 'ipc'],

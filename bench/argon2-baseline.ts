@@ -21,6 +21,8 @@ export interface Argon2BaselineRequest {
 export interface Argon2BaselineRun {
   hashes: number;
   seconds: number;
+  /** CPU seconds (user + system, every thread) the process spent while the clock ran. */
+  cpuSeconds: number;
 }
 
 export async function measureArgon2Baseline(request: Argon2BaselineRequest): Promise<Argon2BaselineRun> {
@@ -41,6 +43,7 @@ async function hashFor(request: Argon2BaselineRequest): Promise<Argon2BaselineRu
   // One hash per lane first, so every thread has started and allocated before the clock runs.
   await Promise.all(lanes.map((lane) => hash(`warm-up password ${lane}`, options)));
   let done = 0;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const until = started + request.seconds * 1000;
   await Promise.all(
@@ -51,7 +54,8 @@ async function hashFor(request: Argon2BaselineRequest): Promise<Argon2BaselineRu
       }
     }),
   );
-  return { hashes: done, seconds: (performance.now() - started) / 1000 };
+  const cpu = process.cpuUsage(cpuBefore);
+  return { hashes: done, seconds: (performance.now() - started) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
 if (require.main === module) {

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Client, Pool, type PoolClient } from 'pg';
 import type { ApiProcess } from './api-process';
+import { addCpu, measureCpu, NO_CPU, type CpuShares } from './cpu-meter';
 import { combine, load, type LoadResult } from './load';
 
 export interface ConfirmationSettings {
@@ -28,6 +29,11 @@ export interface ConfirmationFigures {
   barePerSecond: number;
   /** Statements per confirmation, BEGIN and COMMIT included. */
   statements: number;
+  /** CPU spent during the measured turns, each side's confirmations apart. */
+  apiCpu: CpuShares;
+  bareCpu: CpuShares;
+  /** Confirmations each side made during the measured turns. */
+  measured: { api: number; bare: number };
 }
 
 /** The 43-character secret of the n-th seeded token (what a confirmation link carries). */
@@ -244,11 +250,23 @@ export async function benchConfirmation(api: ApiProcess, settings: ConfirmationS
     const slice = Math.ceil(settings.confirmations / settings.rounds);
     const apiSlices: LoadResult[] = [];
     const bareTotal = { count: 0, seconds: 0 };
+    let apiCpu = NO_CPU;
+    let bareCpu = NO_CPU;
+    const apiTurn = async () => {
+      const turn = await measureCpu(api.pid, () => apiRun(slice));
+      apiSlices.push(turn.result);
+      apiCpu = addCpu(apiCpu, turn.cpu);
+    };
+    const bareTurn = async () => {
+      const turn = await measureCpu(api.pid, () => bareRun(slice));
+      bareCpu = addCpu(bareCpu, turn.cpu);
+      bareTotal.count += turn.result.count;
+      bareTotal.seconds += turn.result.seconds;
+    };
+    // Each side goes first every other round: whatever the machine or PostgreSQL does after a turn (vacuuming
+    // what it left, say) falls on both sides alike.
     for (let round = 0; round < settings.rounds; round += 1) {
-      apiSlices.push(await apiRun(slice));
-      const run = await bareRun(slice);
-      bareTotal.count += run.count;
-      bareTotal.seconds += run.seconds;
+      for (const turn of round % 2 ? [bareTurn, apiTurn] : [apiTurn, bareTurn]) await turn();
     }
     // Both sides did the whole work: every token used once, every user active.
     const { rows } = await pool.query<{ used: number; active: number }>(
@@ -263,6 +281,9 @@ export async function benchConfirmation(api: ApiProcess, settings: ConfirmationS
       api: combine(apiSlices),
       barePerSecond: bareTotal.count / bareTotal.seconds,
       statements: statements.length,
+      apiCpu,
+      bareCpu,
+      measured: { api: slice * settings.rounds, bare: bareTotal.count },
     };
   } finally {
     await pool.end();

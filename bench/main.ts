@@ -9,6 +9,7 @@ import { benchBackOffice } from './back-office.bench';
 import { openBenchPostgres, type BenchPostgres } from './bench-postgres';
 import { benchConfirmation } from './confirmation.bench';
 import { CountingSmtpSink } from './counting-smtp-sink';
+import { describeCpuPer } from './cpu-meter';
 import { EMAIL_DRAIN_TARGET_PER_SECOND, measureEmailDrain, readEmailDrainSettings } from './email-drain';
 import { figure, ms, NONE, renderTable, verdict, type ResultRow } from './results-table';
 import { benchSignUp, benchSignUpWithWorker } from './sign-up.bench';
@@ -163,6 +164,10 @@ async function signUpRows(postgres: BenchPostgres, sizes: Sizes, logDir: string,
     );
     const s = await benchSignUp(api, { seconds: sizes.signUpSeconds, rounds: sizes.rounds, argon2: argon2Of(config) });
     const signUpRatio = s.saturation.perSecond / s.argon2PerSecond;
+    notes.push(
+      `CPU per sign-up (saturated): ${describeCpuPer(s.cpu.saturated, s.cpu.signUps, { server: 'API', driver: 'load generator' })}; ` +
+        `argon2id alone: ${s.cpu.perHashAlone.toFixed(2)} ms a hash`,
+    );
     return [
       {
         what: 'Sign-up (POST /api/registrations), new addresses, saturated',
@@ -242,6 +247,10 @@ async function apiRows(
           poolSize: config.databasePoolSize,
         });
         const confirmationRatio = c.api.perSecond / c.barePerSecond;
+        notes.push(
+          `CPU per confirmation: through the API: ${describeCpuPer(c.apiCpu, c.measured.api, { server: 'API', driver: 'load generator' })}; ` +
+            `bare client: ${describeCpuPer(c.bareCpu, c.measured.bare, { server: 'API (idle)', driver: 'bare client' })}`,
+        );
         rows.push({
           what: 'Confirmation (POST /api/confirmations), new tokens',
           measured: `${figure(c.api.perSecond)}/s (${concurrency} in flight)`,

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiProcess, EventLoopDelay } from './api-process';
 import { measureArgon2Baseline } from './argon2-baseline';
+import { addCpu, measureCpu, NO_CPU, type CpuShares } from './cpu-meter';
 import { combine, load, type LoadResult } from './load';
 
 export interface SignUpSettings {
@@ -22,6 +23,16 @@ export interface SignUpFigures {
   eventLoop: EventLoopDelay;
   healthIdle: LoadResult;
   healthUnderLoad: LoadResult;
+  /** Where the CPU went per sign-up in the saturated slices, and per hash in argon2id's. */
+  cpu: SideBySideCpu;
+}
+
+export interface SideBySideCpu {
+  /** CPU seconds in all during the saturated slices, and the sign-ups they answered. */
+  saturated: CpuShares;
+  signUps: number;
+  /** CPU ms per hash of argon2id alone. */
+  perHashAlone: number;
 }
 
 const PASSWORD = 'bench sign-up password';
@@ -49,23 +60,37 @@ async function sideBySide(
   hashesInFlight: number,
   connections: number,
   during: (seconds: number) => Promise<unknown> = async () => undefined,
-): Promise<{ saturation: LoadResult; argon2PerSecond: number }> {
+): Promise<{ saturation: LoadResult; argon2PerSecond: number; cpu: SideBySideCpu }> {
   const slice = settings.seconds / settings.rounds;
-  const alone = { hashes: 0, seconds: 0 };
+  const alone = { hashes: 0, seconds: 0, cpuSeconds: 0 };
   const aloneSlice = async () => {
     const run = await measureArgon2Baseline({ ...settings.argon2, concurrency: hashesInFlight, seconds: slice });
     alone.hashes += run.hashes;
     alone.seconds += run.seconds;
+    alone.cpuSeconds += run.cpuSeconds;
   };
   const slices: LoadResult[] = [];
+  let cpu = NO_CPU;
   await aloneSlice();
   for (let round = 0; round < settings.rounds; round += 1) {
-    const [result] = await Promise.all([signUps(api, { seconds: slice, connections }), during(slice)]);
-    slices.push(result);
+    const measured = await measureCpu(api.pid, () =>
+      Promise.all([signUps(api, { seconds: slice, connections }), during(slice)]),
+    );
+    slices.push(measured.result[0]);
+    cpu = addCpu(cpu, measured.cpu);
     await aloneSlice();
   }
-  // argon2id alone ran once more than the API: its rate is over all its slices, before and after each API one.
-  return { saturation: combine(slices), argon2PerSecond: alone.hashes / alone.seconds };
+  const saturation = combine(slices);
+  return {
+    saturation,
+    // argon2id alone ran once more than the API: its rate is over all its slices, before and after each API one.
+    argon2PerSecond: alone.hashes / alone.seconds,
+    cpu: {
+      saturated: cpu,
+      signUps: saturation.answered,
+      perHashAlone: (alone.cpuSeconds * 1000) / alone.hashes,
+    },
+  };
 }
 
 /**
@@ -83,7 +108,7 @@ export async function benchSignUp(api: ApiProcess, settings: SignUpSettings): Pr
   await signUps(api, { seconds: Math.max(1, settings.seconds / 10), connections });
 
   const healthSlices: LoadResult[] = [];
-  const { saturation, argon2PerSecond } = await sideBySide(
+  const { saturation, argon2PerSecond, cpu } = await sideBySide(
     api,
     settings,
     hashesInFlight,
@@ -112,6 +137,7 @@ export async function benchSignUp(api: ApiProcess, settings: SignUpSettings): Pr
     eventLoop,
     healthIdle,
     healthUnderLoad: combine(healthSlices),
+    cpu,
   };
 }
 
