@@ -20,26 +20,31 @@ const CONSUME = `UPDATE confirmation_tokens SET used_at = $2 WHERE id = $1 AND u
 const SUPERSEDE_OUTSTANDING = `UPDATE confirmation_tokens SET superseded_at = $2
   WHERE user_id = $1 AND used_at IS NULL AND superseded_at IS NULL`;
 
+/** The token's columns as $1 to $11 of ADD, in its column order. */
+export function tokenValues(token: ConfirmationToken): unknown[] {
+  const r = tokenToRecord(token);
+  return [
+    r.id,
+    r.userId,
+    r.emailNormalized,
+    r.purpose,
+    r.digest,
+    r.issuedAt,
+    r.expiresAt,
+    r.usedAt,
+    r.supersededAt,
+    r.codeDigest,
+    r.failedCodeAttempts,
+  ];
+}
+
 export class TypeOrmConfirmationTokenRepository extends ConfirmationTokenRepository {
   constructor(private readonly manager: EntityManager) {
     super();
   }
 
   async add(token: ConfirmationToken): Promise<void> {
-    const r = tokenToRecord(token);
-    await this.manager.query(ADD, [
-      r.id,
-      r.userId,
-      r.emailNormalized,
-      r.purpose,
-      r.digest,
-      r.issuedAt,
-      r.expiresAt,
-      r.usedAt,
-      r.supersededAt,
-      r.codeDigest,
-      r.failedCodeAttempts,
-    ]);
+    await this.manager.query(ADD, tokenValues(token));
   }
 
   async supersedeOutstanding(userId: string, now: Date): Promise<void> {

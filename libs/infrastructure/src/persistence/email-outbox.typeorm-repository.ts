@@ -12,16 +12,28 @@ export interface OutboxSettings {
   webhookUrls: readonly string[];
 }
 
-/** The Message-ID an outbox row's email goes out with, the same on every attempt. */
-export function messageIdFor(rowId: string, settings: OutboxSettings): string {
-  return `<${rowId}@${settings.messageIdDomain}>`;
-}
-
 // Every sign-up queues an email: written by hand, once, as TypeORM's insert builder costs more CPU than
 // PostgreSQL spends on the row (BENCHMARKS.md). Queued, due now, created now.
 const ENQUEUE_EMAIL = `INSERT INTO email_outbox (id, channel, user_id, template, locale, recipient, recipient_normalized,
     payload, state, attempts, next_attempt_at, message_id, created_at)
   VALUES ($1, 'email', $2, $3, $4, $5, $6, $7, 'queued', 0, $8, $9, $8)`;
+
+/** A new row's values as $1 to $9 of ENQUEUE_EMAIL: a fresh id, the data encrypted, due and created now. */
+export function queuedEmailValues(email: OutgoingEmail, now: Date, settings: OutboxSettings): unknown[] {
+  const id = randomUUID();
+  return [
+    id,
+    email.userId,
+    email.template,
+    email.locale,
+    email.to.value,
+    email.to.normalized,
+    settings.cipher.encrypt(email.data),
+    now,
+    // The Message-ID the email goes out with, the same on every attempt.
+    `<${id}@${settings.messageIdDomain}>`,
+  ];
+}
 
 export class TypeOrmEmailOutbox extends EmailOutbox {
   constructor(
@@ -32,18 +44,7 @@ export class TypeOrmEmailOutbox extends EmailOutbox {
   }
 
   async enqueue(email: OutgoingEmail, now: Date): Promise<void> {
-    const id = randomUUID();
-    await this.manager.query(ENQUEUE_EMAIL, [
-      id,
-      email.userId,
-      email.template,
-      email.locale,
-      email.to.value,
-      email.to.normalized,
-      this.settings.cipher.encrypt(email.data),
-      now,
-      messageIdFor(id, this.settings),
-    ]);
+    await this.manager.query(ENQUEUE_EMAIL, queuedEmailValues(email, now, this.settings));
   }
 
   async queuedTimesSince(normalizedAddress: string, since: Date): Promise<Date[]> {

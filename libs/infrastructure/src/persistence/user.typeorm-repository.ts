@@ -14,6 +14,28 @@ const FIND_BY_ID_FOR_UPDATE = `SELECT ${USER_COLUMNS} FROM users WHERE id = $1 F
 const FIND_BY_EMAIL_FOR_UPDATE = `SELECT ${USER_COLUMNS} FROM users WHERE email_normalized = $1 FOR UPDATE`;
 const SAVE = `UPDATE users SET email = $2, email_normalized = $3, password_hash = $4, status = $5, locale = $6,
   created_at = $7, confirmed_at = $8, updated_at = $9 WHERE id = $1`;
+// ON CONFLICT waits for a concurrent insert of the same address to commit, then skips: one row, no error.
+export const ADD_USER_IF_ADDRESS_FREE = `INSERT INTO users (id, email, email_normalized, password_hash, status, locale,
+    created_at, confirmed_at, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+  ON CONFLICT (email_normalized) DO NOTHING
+  RETURNING id`;
+
+/** The user's columns as $1 to $9 of SAVE and ADD_USER_IF_ADDRESS_FREE. */
+export function userValues(user: User): unknown[] {
+  const r = userToRecord(user);
+  return [
+    r.id,
+    r.email,
+    r.emailNormalized,
+    r.passwordHash,
+    r.status,
+    r.locale,
+    r.createdAt,
+    r.confirmedAt,
+    r.updatedAt,
+  ];
+}
 
 export class TypeOrmUserRepository extends UserRepository {
   constructor(private readonly manager: EntityManager) {
@@ -21,25 +43,7 @@ export class TypeOrmUserRepository extends UserRepository {
   }
 
   async addIfAddressFree(user: User): Promise<boolean> {
-    const record = userToRecord(user);
-    // ON CONFLICT waits for a concurrent insert of the same address to commit, then skips: one row, no error.
-    const rows: unknown[] = await this.manager.query(
-      `INSERT INTO users (id, email, email_normalized, password_hash, status, locale, created_at, confirmed_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (email_normalized) DO NOTHING
-       RETURNING id`,
-      [
-        record.id,
-        record.email,
-        record.emailNormalized,
-        record.passwordHash,
-        record.status,
-        record.locale,
-        record.createdAt,
-        record.confirmedAt,
-        record.updatedAt,
-      ],
-    );
+    const rows: unknown[] = await this.manager.query(ADD_USER_IF_ADDRESS_FREE, userValues(user));
     return rows.length === 1;
   }
 
@@ -59,18 +63,7 @@ export class TypeOrmUserRepository extends UserRepository {
   }
 
   async save(user: User): Promise<void> {
-    const r = userToRecord(user);
-    await this.manager.query(SAVE, [
-      r.id,
-      r.email,
-      r.emailNormalized,
-      r.passwordHash,
-      r.status,
-      r.locale,
-      r.createdAt,
-      r.confirmedAt,
-      r.updatedAt,
-    ]);
+    await this.manager.query(SAVE, userValues(user));
   }
 
   async findStalePendingForUpdate(cutoff: Date, limit: number): Promise<User[]> {
