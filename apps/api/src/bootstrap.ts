@@ -14,6 +14,8 @@ import { requestId, RootLogger } from './observability/logging.module';
 import { PinoNestLogger } from './observability/pino-nest.logger';
 import { logRequests } from './observability/request-log';
 import { recordRoutes } from './http/route-table';
+import { depthCheckedJsonParser } from './http/json-body.parser';
+import { UnreadableBodyInterceptor } from './http/unreadable-body.interceptor';
 import { createValidationPipe } from './http/validation.pipe';
 import type { Runtime } from './runtime/runtime';
 import { ViewRenderer } from './views/view-renderer';
@@ -79,6 +81,9 @@ export async function createApp(
   await app.register(fastifyCookie);
   serveOpenApi(app, app.get(StaffCookies).name);
   await serveAdminApp(app);
+  // Parsed here, refused after the guards (UnreadableBodyInterceptor): a client over its limit gets its 429.
+  app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT_BYTES }, depthCheckedJsonParser(adapter.getInstance()));
+  app.useGlobalInterceptors(new UnreadableBodyInterceptor());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter(app.get(ViewRenderer)));
   await app.init();

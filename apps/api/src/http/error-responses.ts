@@ -66,6 +66,9 @@ export function domainErrorResponse(error: DomainError): ErrorResponse {
 export function transportErrorResponse(error: {
   statusCode?: number;
   code?: string;
+export const MALFORMED_JSON_MESSAGE =
+  'The request body is not valid JSON. Send an object such as {"email": "...", "password": "..."}.';
+
   message?: string;
 }): ErrorResponse | undefined {
   switch (error.code) {
@@ -77,8 +80,7 @@ export function transportErrorResponse(error: {
           errors: [
             {
               field: 'body',
-              message:
-                'The request body is not valid JSON. Send an object such as {"email": "...", "password": "..."}.',
+              message: MALFORMED_JSON_MESSAGE,
             },
           ],
         },
