@@ -6,6 +6,7 @@ import { Argon2PasswordHasher } from '@gatehouse/infrastructure/hashing/argon2.p
 import { OutboxPayloadCipher } from '@gatehouse/infrastructure/mail/outbox-payload.cipher';
 import { createDataSource, runMigrations } from '@gatehouse/infrastructure/persistence/data-source';
 import { TypeOrmUnitOfWork } from '@gatehouse/infrastructure/persistence/typeorm.unit-of-work';
+import { ZxcvbnCommonPasswords } from '@gatehouse/infrastructure/security/zxcvbn.common-passwords';
 import { NodeCryptoRandomSource } from '@gatehouse/infrastructure/security/node-crypto.random-source';
 import { SystemClock } from '@gatehouse/infrastructure/time/system.clock';
 import { createInterface } from 'node:readline';
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
       hasher,
       new NodeCryptoRandomSource(),
       new SystemClock(),
+      new ZxcvbnCommonPasswords(),
     ).execute({
       email: values.email,
       password,

@@ -48,13 +48,20 @@ describe('npm run staff -- create', () => {
     expect(audit.rows).toEqual([{ staff_email: 'npm run staff', action: 'staff.create' }]);
   });
 
-  it('says what is wrong: a taken address, a short password, a missing option, an unknown role', async () => {
+  it('says what is wrong: a taken address, a short, common or own-address password, a missing option, an unknown role', async () => {
     const taken = await staff(['create', '--email', 'ops@example.com', '--role', 'support'], 'another password\n');
     expect(taken.code).toBe(1);
     expect(taken.stderr).toContain('already exists');
     const short = await staff(['create', '--email', 'new@example.com', '--role', 'support'], 'short\n');
     expect(short.code).toBe(1);
     expect(short.stderr).toMatch(/password: .*8/);
+    // The sign-up rules hold here too: no common password, none containing the address.
+    const common = await staff(['create', '--email', 'new@example.com', '--role', 'admin'], 'password123\n');
+    expect(common.code).toBe(1);
+    expect(common.stderr).toMatch(/password: .*common/);
+    const ownAddress = await staff(['create', '--email', 'new@example.com', '--role', 'admin'], 'new@example.com!\n');
+    expect(ownAddress.code).toBe(1);
+    expect(ownAddress.stderr).toMatch(/password: .*email address/);
     const missing = await staff(['create', '--role', 'support'], 'whatever password\n');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--email is missing');

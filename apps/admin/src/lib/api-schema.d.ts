@@ -228,6 +228,22 @@ export interface paths {
         patch: operations["StaffController_change"];
         trace?: never;
     };
+    "/api/admin/staff/{id}/lockout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["StaffController_lift"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -401,12 +417,12 @@ export interface components {
             /** @enum {string} */
             status?: "pending" | "active" | "disabled";
             /**
-             * @description Created at or after this instant. A day (2026-05-01, midnight UTC) or a time with its offset (2026-05-01T12:00:00Z).
+             * @description Created at or after this instant. A day (2026-05-01, midnight UTC) or a time with its offset (2026-05-01T12:00:00Z), from 1970 to 2999.
              * @example 2026-05-01
              */
             createdAfter?: string;
             /**
-             * @description Created before this instant. A day (2026-05-01, midnight UTC) or a time with its offset (2026-05-01T12:00:00Z).
+             * @description Created before this instant. A day (2026-05-01, midnight UTC) or a time with its offset (2026-05-01T12:00:00Z), from 1970 to 2999.
              * @example 2026-06-01
              */
             createdBefore?: string;
@@ -500,6 +516,21 @@ export interface components {
             items: components["schemas"]["AuditEntryResponseDto"][];
             /** @description Pass as cursor for the next page; null on the last. */
             nextCursor: string | null;
+        };
+        StaffListItemResponse: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "support";
+            disabled: boolean;
+            /** Format: date-time */
+            lastSignInAt: string | null;
+            /**
+             * Format: date-time
+             * @description Until when sign-in is refused after five wrong passwords (typed by anyone); null when not locked.
+             */
+            lockedUntil: string | null;
         };
         CreateStaffRequest: {
             /** @example Asked by phone, ticket #4711 */
@@ -617,9 +648,9 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "pending" | "active" | "disabled";
-                /** @description Created at or after this instant. A day (2026-05-01, midnight UTC) or a time with its offset (2026-05-01T12:00:00Z). */
+                /** @description Created at or after this instant. A day (2026-05-01, midnight UTC) or a time with its offset (2026-05-01T12:00:00Z), from 1970 to 2999. */
                 createdAfter?: string;
-                /** @description Created before this instant. A day (2026-05-01, midnight UTC) or a time with its offset (2026-05-01T12:00:00Z). */
+                /** @description Created before this instant. A day (2026-05-01, midnight UTC) or a time with its offset (2026-05-01T12:00:00Z), from 1970 to 2999. */
                 createdBefore?: string;
                 /** @description Only pending users who signed up more than this many days ago. */
                 pendingForDays?: number;
@@ -730,7 +761,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The filtered users as CSV, streamed; the export is recorded in the audit log. */
+            /** @description The filtered users as CSV, streamed; the first page is read before the answer starts, and the audit log records how many users went out and whether the list was complete. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -838,9 +869,9 @@ export interface operations {
     StatsController_forRange: {
         parameters: {
             query: {
-                /** @description First UTC day, included. */
+                /** @description First UTC day, included; from 1970 to 2999. */
                 from: string;
-                /** @description Last UTC day, included; at most 366 days after from. */
+                /** @description Last UTC day, included; at most 366 days after from, and 2999 at the latest. */
                 to: string;
             };
             header?: never;
@@ -868,9 +899,9 @@ export interface operations {
                 targetType?: "user" | "staff" | "users";
                 /** @description Only with targetType: the id of the user or staff member acted on. */
                 targetId?: string;
-                /** @description At or after this instant. A day (2026-05-01, midnight UTC) or a time with its offset (2026-05-01T12:00:00Z). */
+                /** @description At or after this instant. A day (2026-05-01, midnight UTC) or a time with its offset (2026-05-01T12:00:00Z), from 1970 to 2999. */
                 from?: string;
-                /** @description Before this instant. A day (2026-05-01, midnight UTC) or a time with its offset (2026-05-01T12:00:00Z). */
+                /** @description Before this instant. A day (2026-05-01, midnight UTC) or a time with its offset (2026-05-01T12:00:00Z), from 1970 to 2999. */
                 to?: string;
                 /** @description The previous page's nextCursor. */
                 cursor?: string;
@@ -906,7 +937,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffMemberResponse"][];
+                    "application/json": components["schemas"]["StaffListItemResponse"][];
                 };
             };
         };
@@ -955,6 +986,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffMemberResponse"];
+                };
+            };
+        };
+    };
+    StaffController_lift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description The lockout after five wrong passwords is lifted (audited, with the reason): they can sign in again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffListItemResponse"];
                 };
             };
         };

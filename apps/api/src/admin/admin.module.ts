@@ -1,5 +1,6 @@
 import { ConfirmationMailer } from '@gatehouse/domain/confirmation/confirmation-mailer';
 import { Clock } from '@gatehouse/domain/ports/clock.port';
+import { CommonPasswords } from '@gatehouse/domain/ports/common-passwords.port';
 import { PasswordHasher } from '@gatehouse/domain/ports/password-hasher.port';
 import { RandomSource } from '@gatehouse/domain/ports/random-source.port';
 import { TokenDigester } from '@gatehouse/domain/ports/token-digester.port';
@@ -14,12 +15,14 @@ import { CreateStaffMember } from '@gatehouse/domain/use-cases/create-staff-memb
 import { DeleteUser } from '@gatehouse/domain/use-cases/delete-user.use-case';
 import { DisableUser } from '@gatehouse/domain/use-cases/disable-user.use-case';
 import { EnableUser } from '@gatehouse/domain/use-cases/enable-user.use-case';
+import { LiftStaffLockout } from '@gatehouse/domain/use-cases/lift-staff-lockout.use-case';
 import { PrepareFirstAdmin } from '@gatehouse/domain/use-cases/prepare-first-admin.use-case';
 import { RecordUsersExport } from '@gatehouse/domain/use-cases/record-users-export.use-case';
 import { ResendConfirmationByStaff } from '@gatehouse/domain/use-cases/resend-confirmation-by-staff.use-case';
 import { DEFAULT_SIGN_IN_LOCKOUT, SignInStaff } from '@gatehouse/domain/use-cases/sign-in-staff.use-case';
 import { SignOutStaff } from '@gatehouse/domain/use-cases/sign-out-staff.use-case';
 import { UpdateStaffMember } from '@gatehouse/domain/use-cases/update-staff-member.use-case';
+import { ZxcvbnCommonPasswords } from '@gatehouse/infrastructure/security/zxcvbn.common-passwords';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import type { Runtime } from '../runtime/runtime';
 import { StaffAuthGuard } from './auth/staff-auth.guard';
@@ -99,16 +102,23 @@ export class AdminModule {
           [UnitOfWork, TokenDigester, Clock],
           (uow: UnitOfWork, digester: TokenDigester, clock: Clock) => new SignOutStaff(uow, digester, clock),
         ),
+        // Staff passwords meet the sign-up rules, on the same list (the registration module keeps its own).
+        { provide: CommonPasswords, useFactory: () => new ZxcvbnCommonPasswords() },
         useCase(
           CreateStaffMember,
-          [UnitOfWork, PasswordHasher, RandomSource, Clock],
-          (uow: UnitOfWork, hasher: PasswordHasher, random: RandomSource, clock: Clock) =>
-            new CreateStaffMember(uow, hasher, random, clock),
+          [UnitOfWork, PasswordHasher, RandomSource, Clock, CommonPasswords],
+          (uow: UnitOfWork, hasher: PasswordHasher, random: RandomSource, clock: Clock, common: CommonPasswords) =>
+            new CreateStaffMember(uow, hasher, random, clock, common),
         ),
         useCase(
           UpdateStaffMember,
           [UnitOfWork, RandomSource, Clock],
           (uow: UnitOfWork, random: RandomSource, clock: Clock) => new UpdateStaffMember(uow, random, clock),
+        ),
+        useCase(
+          LiftStaffLockout,
+          [UnitOfWork, RandomSource, Clock],
+          (uow: UnitOfWork, random: RandomSource, clock: Clock) => new LiftStaffLockout(uow, random, clock),
         ),
         useCase(
           PrepareFirstAdmin,

@@ -1,5 +1,8 @@
 export const AUDIT_ACTIONS = [
   'staff.sign_in',
+  'staff.sign_in_failed',
+  'staff.locked_out',
+  'staff.lockout_lifted',
   'staff.create',
   'staff.update',
   'user.resend_confirmation',
@@ -12,13 +15,19 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** Who acted: a staff member, or Gatehouse itself (the command line, the first-start bootstrap). */
+/**
+ * Who acted: a staff member, or nobody known (`id` null): Gatehouse itself (the command line, the first-start
+ * bootstrap) or, for a failed sign-in, whoever tried.
+ */
 export interface AuditActor {
   id: string | null;
   email: string;
 }
 
-/** One thing staff did, kept for good: who, what, to whom, why, when, and what changed. */
+/**
+ * One thing staff did, or tried to (a failed sign-in), kept for good: who, what, to whom, why, when, and what
+ * changed. Never a password.
+ */
 export interface AuditEntry {
   id: string;
   actor: AuditActor;

@@ -8,12 +8,14 @@ import { CreateStaffMember } from '../use-cases/create-staff-member.use-case';
 import { DeleteUser } from '../use-cases/delete-user.use-case';
 import { DisableUser } from '../use-cases/disable-user.use-case';
 import { EnableUser } from '../use-cases/enable-user.use-case';
+import { LiftStaffLockout } from '../use-cases/lift-staff-lockout.use-case';
 import { PrepareFirstAdmin } from '../use-cases/prepare-first-admin.use-case';
 import { RecordUsersExport } from '../use-cases/record-users-export.use-case';
 import { ResendConfirmationByStaff } from '../use-cases/resend-confirmation-by-staff.use-case';
 import { DEFAULT_SIGN_IN_LOCKOUT, SignInStaff } from '../use-cases/sign-in-staff.use-case';
 import { SignOutStaff } from '../use-cases/sign-out-staff.use-case';
 import { UpdateStaffMember } from '../use-cases/update-staff-member.use-case';
+import { ShortCommonPasswords } from './in-memory-ports';
 import { registrationHarness } from './registration-harness';
 
 /** The back-office use cases on the same in-memory ports as the registration ones, as the admin module wires them. */
@@ -21,7 +23,7 @@ export function backOfficeHarness() {
   const base = registrationHarness();
   const { unitOfWork, hasher, digester, random, clock, mailer } = base;
   const policy = DEFAULT_STAFF_SESSION_POLICY;
-  const createStaff = new CreateStaffMember(unitOfWork, hasher, random, clock);
+  const createStaff = new CreateStaffMember(unitOfWork, hasher, random, clock, new ShortCommonPasswords());
   const actions = new UserActionRunner(unitOfWork, random, clock);
   return {
     ...base,
@@ -31,6 +33,7 @@ export function backOfficeHarness() {
     signOut: new SignOutStaff(unitOfWork, digester, clock),
     createStaff,
     updateStaff: new UpdateStaffMember(unitOfWork, random, clock),
+    liftLockout: new LiftStaffLockout(unitOfWork, random, clock),
     prepareFirstAdmin: new PrepareFirstAdmin(unitOfWork, createStaff, digester, random, clock),
     completeSetup: new CompleteStaffSetup(unitOfWork, createStaff, digester, clock),
     confirmUser: new ConfirmUserByStaff(actions),

@@ -1,6 +1,6 @@
 import { AuditTrail } from '../ports/audit-trail.port';
 import { SetupTokens } from '../ports/setup-tokens.port';
-import { SignInFailures } from '../ports/sign-in-failures.port';
+import { SignInFailures, type SignInAttempt, type SignInLockoutRule } from '../ports/sign-in-failures.port';
 import { StaffSessionRepository } from '../ports/staff-session.repository.port';
 import { StaffRepository } from '../ports/staff.repository.port';
 import type { AuditEntry } from '../staff/audit-entry';
@@ -91,28 +91,25 @@ class InMemorySignInFailures extends SignInFailures {
   constructor(private readonly store: InMemoryStaffStore) {
     super();
   }
-  async lockedUntil(key: string, now: Date): Promise<Date | null> {
-    const until = this.store.failures.get(key)?.lockedUntil;
-    return until && until.getTime() > now.getTime() ? until : null;
-  }
-  async record(
-    key: string,
-    now: Date,
-    rule: { maxFailures: number; windowMs: number; lockoutMs: number },
-  ): Promise<Date | null> {
+  async reserveAttempt(key: string, now: Date, rule: SignInLockoutRule): Promise<SignInAttempt> {
     const row = this.store.failures.get(key);
-    const windowOver = !row || now.getTime() - row.windowStartedAt.getTime() >= rule.windowMs;
-    const failures = windowOver ? 1 : row.failures + 1;
+    if (row?.lockedUntil && row.lockedUntil.getTime() > now.getTime()) {
+      return { allowed: false, lockedUntil: row.lockedUntil };
+    }
+    // An ended lockout starts a fresh window, so the first attempt after it does not lock again at once.
+    const fresh = !row || row.lockedUntil !== null || now.getTime() - row.windowStartedAt.getTime() >= rule.windowMs;
+    const failures = fresh ? 1 : row.failures + 1;
     const lockedUntil = failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockoutMs) : null;
-    this.store.failures.set(key, {
-      failures: lockedUntil ? 0 : failures,
-      windowStartedAt: windowOver || lockedUntil ? now : row.windowStartedAt,
-      lockedUntil: lockedUntil ?? row?.lockedUntil ?? null,
-    });
-    return lockedUntil;
+    this.store.failures.set(key, { failures, windowStartedAt: fresh ? now : row.windowStartedAt, lockedUntil });
+    return { allowed: true, lockedUntil };
   }
   async clear(key: string): Promise<void> {
     this.store.failures.delete(key);
+  }
+  async lift(key: string, now: Date): Promise<Date | null> {
+    const until = this.store.failures.get(key)?.lockedUntil;
+    this.store.failures.delete(key);
+    return until && until.getTime() > now.getTime() ? until : null;
   }
 }
 

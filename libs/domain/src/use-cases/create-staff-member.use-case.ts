@@ -1,4 +1,6 @@
+import { InvalidInput, type FieldProblem } from '../errors/invalid-input.error';
 import type { Clock } from '../ports/clock.port';
+import type { CommonPasswords } from '../ports/common-passwords.port';
 import type { PasswordHasher } from '../ports/password-hasher.port';
 import type { RandomSource } from '../ports/random-source.port';
 import type { TransactionalPorts, UnitOfWork } from '../ports/unit-of-work.port';
@@ -8,6 +10,7 @@ import { requireReason } from '../staff/staff-reason';
 import type { StaffRole } from '../staff/staff-role';
 import { StaffAddressTaken } from '../staff/staff.errors';
 import { Email } from '../users/email.value-object';
+import { passwordProblem } from '../users/password-policy';
 import { Password } from '../users/password.value-object';
 
 export interface NewStaffMember {
@@ -23,6 +26,7 @@ export class CreateStaffMember {
     private readonly hasher: PasswordHasher,
     private readonly random: RandomSource,
     private readonly clock: Clock,
+    private readonly commonPasswords: CommonPasswords,
   ) {}
 
   async execute(input: NewStaffMember & { actor: AuditActor; reason: string }): Promise<StaffMember> {
@@ -31,10 +35,12 @@ export class CreateStaffMember {
     return this.unitOfWork.run((tx) => this.addWithin(tx, prepared, input.actor, reason));
   }
 
-  /** Validates and hashes outside any transaction: hashing is slow by design. */
+  /**
+   * Validates and hashes outside any transaction: hashing is slow by design. A staff password meets the rules a
+   * person signing up meets (length, not a common password, not the address itself): it guards far more.
+   */
   async prepare(input: NewStaffMember): Promise<StaffMember> {
-    const email = Email.parse(input.email);
-    const password = Password.parse(input.password);
+    const { email, password } = this.parseCredentials(input);
     return StaffMember.create({
       id: this.random.uuid(),
       email,
@@ -42,6 +48,25 @@ export class CreateStaffMember {
       role: input.role,
       now: this.clock.now(),
     });
+  }
+
+  private parseCredentials(input: NewStaffMember): { email: Email; password: Password } {
+    const problems: FieldProblem[] = [];
+    const attempt = <T>(parse: () => T): T | undefined => {
+      try {
+        return parse();
+      } catch (error) {
+        if (!(error instanceof InvalidInput)) throw error;
+        problems.push(...error.problems);
+        return undefined;
+      }
+    };
+    const email = attempt(() => Email.parse(input.email));
+    const password = attempt(() => Password.parse(input.password));
+    const weakness = email && password ? passwordProblem(password, email, this.commonPasswords) : undefined;
+    if (weakness) problems.push(weakness);
+    if (!email || !password || problems.length) throw new InvalidInput(problems);
+    return { email, password };
   }
 
   async addWithin(

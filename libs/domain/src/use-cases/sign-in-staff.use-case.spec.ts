@@ -1,4 +1,5 @@
-import { StaffSessionRequired, StaffSignInFailed, StaffSignInLocked } from '../staff/staff.errors';
+import { InvalidInput } from '../errors/invalid-input.error';
+import { StaffNotFound, StaffSessionRequired, StaffSignInFailed, StaffSignInLocked } from '../staff/staff.errors';
 import { backOfficeHarness } from '../testing/back-office-harness';
 
 const SYSTEM = { id: null, email: 'test' };
@@ -65,6 +66,103 @@ describe('SignInStaff, AuthenticateStaff and SignOutStaff', () => {
     await expect(
       h.signIn.execute({ email: 'admin@example.com', password: 'a long enough password' }),
     ).resolves.toBeDefined();
+  });
+
+  it('counts an attempt before checking its password: once the limit is reached, no password is checked', async () => {
+    const { h } = await withAdmin();
+    const verify = jest.spyOn(h.hasher, 'verify');
+    for (let i = 0; i < 5; i += 1) {
+      await h.signIn.execute({ email: 'admin@example.com', password: 'wrong password' }).catch(() => undefined);
+    }
+    expect(verify).toHaveBeenCalledTimes(5);
+    await expect(h.signIn.execute({ email: 'admin@example.com', password: 'wrong password' })).rejects.toThrow(
+      StaffSignInLocked,
+    );
+    expect(verify).toHaveBeenCalledTimes(5);
+  });
+
+  it('lets the right password in on the last attempt the window allows, and forgets the attempts', async () => {
+    const { h } = await withAdmin();
+    for (let i = 0; i < 4; i += 1) {
+      await expect(h.signIn.execute({ email: 'admin@example.com', password: 'wrong password' })).rejects.toThrow(
+        StaffSignInFailed,
+      );
+    }
+    await expect(
+      h.signIn.execute({ email: 'admin@example.com', password: 'a long enough password' }),
+    ).resolves.toBeDefined();
+    await expect(h.signIn.execute({ email: 'admin@example.com', password: 'wrong password' })).rejects.toThrow(
+      StaffSignInFailed,
+    );
+  });
+
+  it('audits failed sign-ins and the lockout with the address, the client address and the outcome, never the password', async () => {
+    const { h, admin } = await withAdmin();
+    for (const [email, password] of [
+      ['nobody@example.com', 'some password'],
+      ['admin@example.com', 'wrong password 0'],
+      ['admin@example.com', 'wrong password 1'],
+      ['admin@example.com', 'wrong password 2'],
+      ['admin@example.com', 'wrong password 3'],
+      ['admin@example.com', 'wrong password 4'],
+      ['admin@example.com', 'a long enough password'],
+    ]) {
+      await h.signIn.execute({ email, password, ip: '192.0.2.7' }).catch(() => undefined);
+    }
+    const entries = h.staffStore().audit.filter((e) => e.action !== 'staff.create');
+    const lockedUntil = new Date(h.clock.now().getTime() + 15 * 60_000).toISOString();
+    expect(entries.map(({ actor, action, targetId, changes }) => ({ actor, action, targetId, changes }))).toEqual([
+      {
+        actor: { id: null, email: 'anonymous' },
+        action: 'staff.sign_in_failed',
+        targetId: null,
+        changes: { email: 'nobody@example.com', ip: '192.0.2.7', outcome: 'unknown_address' },
+      },
+      ...[1, 2, 3, 4].map(() => ({
+        actor: { id: null, email: 'anonymous' },
+        action: 'staff.sign_in_failed',
+        targetId: admin.id,
+        changes: { email: 'admin@example.com', ip: '192.0.2.7', outcome: 'wrong_password' },
+      })),
+      {
+        actor: { id: null, email: 'anonymous' },
+        action: 'staff.locked_out',
+        targetId: admin.id,
+        changes: { email: 'admin@example.com', ip: '192.0.2.7', outcome: 'wrong_password', lockedUntil },
+      },
+      {
+        actor: { id: null, email: 'anonymous' },
+        action: 'staff.sign_in_failed',
+        targetId: admin.id,
+        changes: { email: 'admin@example.com', ip: '192.0.2.7', outcome: 'locked', lockedUntil },
+      },
+    ]);
+    expect(JSON.stringify(h.staffStore().audit)).not.toMatch(/wrong password|a long enough password/);
+  });
+
+  it('lets an admin lift a lockout, with a reason, audited; lifting none records nothing', async () => {
+    const { h, admin } = await withAdmin();
+    const actor = { id: admin.id, email: admin.email.value };
+    await h.liftLockout.execute({ actor, staffId: admin.id, reason: 'nothing to lift' });
+    expect(h.staffStore().audit.map((e) => e.action)).not.toContain('staff.lockout_lifted');
+    for (let i = 0; i < 5; i += 1) {
+      await h.signIn.execute({ email: 'admin@example.com', password: 'wrong password' }).catch(() => undefined);
+    }
+    await expect(h.liftLockout.execute({ actor, staffId: admin.id, reason: ' ' })).rejects.toThrow(InvalidInput);
+    await h.liftLockout.execute({ actor, staffId: admin.id, reason: 'called from their desk' });
+    expect(h.staffStore().audit.at(-1)).toMatchObject({
+      actor,
+      action: 'staff.lockout_lifted',
+      targetType: 'staff',
+      targetId: admin.id,
+      reason: 'called from their desk',
+    });
+    await expect(
+      h.signIn.execute({ email: 'admin@example.com', password: 'a long enough password' }),
+    ).resolves.toBeDefined();
+    await expect(
+      h.liftLockout.execute({ actor, staffId: '00000000-0000-4000-8000-000000000000', reason: 'x' }),
+    ).rejects.toThrow(StaffNotFound);
   });
 
   it('forgets failures older than the window', async () => {

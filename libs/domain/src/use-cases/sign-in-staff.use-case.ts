@@ -2,6 +2,7 @@ import { encodeTokenSecret, TOKEN_SECRET_BYTES } from '../confirmation/token-sec
 import type { Clock } from '../ports/clock.port';
 import type { PasswordHasher } from '../ports/password-hasher.port';
 import type { RandomSource } from '../ports/random-source.port';
+import type { SignInLockoutRule } from '../ports/sign-in-failures.port';
 import type { TokenDigester } from '../ports/token-digester.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
 import type { StaffMember } from '../staff/staff-member.entity';
@@ -9,12 +10,6 @@ import type { StaffSession, StaffSessionPolicy } from '../staff/staff-session';
 import { StaffSignInFailed, StaffSignInLocked } from '../staff/staff.errors';
 import { Email } from '../users/email.value-object';
 import { Password } from '../users/password.value-object';
-
-export interface SignInLockoutRule {
-  maxFailures: number;
-  windowMs: number;
-  lockoutMs: number;
-}
 
 export const DEFAULT_SIGN_IN_LOCKOUT: SignInLockoutRule = {
   maxFailures: 5,
@@ -51,15 +46,21 @@ export class SignInStaff {
     const email = parseOrNull(() => Email.parse(input.email));
     const password = parseOrNull(() => Password.parse(input.password));
     const key = email?.normalized ?? input.email.trim().toLowerCase().slice(0, 320);
+    const attempt = { key, email, ip: input.ip ?? null, now };
 
-    const lockedUntil = await this.unitOfWork.run((tx) => tx.signInFailures.lockedUntil(key, now));
-    if (lockedUntil) throw new StaffSignInLocked(lockedUntil);
+    // Counted before the slow hash, in one atomic step: guesses sent at once cannot outrun the limit.
+    const reserved = await this.unitOfWork.run((tx) => tx.signInFailures.reserveAttempt(key, now, this.lockout));
+    if (!reserved.allowed) {
+      await this.recordFailure(attempt, 'locked', reserved.lockedUntil);
+      throw new StaffSignInLocked(reserved.lockedUntil);
+    }
 
     const member = email ? await this.unitOfWork.run((tx) => tx.staff.findByEmail(email)) : null;
     const passwordMatches = await this.verify(member, password);
     if (!member || !passwordMatches || member.disabled) {
-      const locked = await this.unitOfWork.run((tx) => tx.signInFailures.record(key, now, this.lockout));
-      if (locked) throw new StaffSignInLocked(locked);
+      const outcome = !member ? 'unknown_address' : !passwordMatches ? 'wrong_password' : 'disabled';
+      await this.recordFailure(attempt, outcome, reserved.lockedUntil, member);
+      if (reserved.lockedUntil) throw new StaffSignInLocked(reserved.lockedUntil);
       throw new StaffSignInFailed();
     }
 
@@ -94,6 +95,37 @@ export class SignInStaff {
     return { secret, member, session };
   }
 
+  /**
+   * The audit trail of a failed attempt: the address as typed (trimmed, bounded), the client address and why it
+   * failed; never the password. The attempt that locks the address is recorded as the lockout itself.
+   */
+  private async recordFailure(
+    attempt: { key: string; email: Email | null; ip: string | null; now: Date },
+    outcome: 'locked' | 'unknown_address' | 'wrong_password' | 'disabled',
+    lockedUntil: Date | null,
+    known?: StaffMember | null,
+  ): Promise<void> {
+    await this.unitOfWork.run(async (tx) => {
+      const member = known !== undefined ? known : attempt.email ? await tx.staff.findByEmail(attempt.email) : null;
+      const locksNow = outcome !== 'locked' && lockedUntil !== null;
+      await tx.audit.record({
+        id: this.random.uuid(),
+        actor: ANONYMOUS,
+        action: locksNow ? 'staff.locked_out' : 'staff.sign_in_failed',
+        targetType: 'staff',
+        targetId: member?.id ?? null,
+        reason: null,
+        changes: {
+          email: attempt.email?.value ?? attempt.key,
+          ip: attempt.ip,
+          outcome,
+          ...(lockedUntil ? { lockedUntil: lockedUntil.toISOString() } : {}),
+        },
+        at: attempt.now,
+      });
+    });
+  }
+
   private async verify(member: StaffMember | null, password: Password | null): Promise<boolean> {
     const candidate = password ?? Password.parse('not the password of anyone');
     if (!member || !password) {
@@ -104,6 +136,9 @@ export class SignInStaff {
     return this.hasher.verify(member.passwordHash, candidate);
   }
 }
+
+/** A failed sign-in has no known actor: whoever tried is not signed in. */
+const ANONYMOUS = { id: null, email: 'anonymous' };
 
 function parseOrNull<T>(parse: () => T): T | null {
   try {

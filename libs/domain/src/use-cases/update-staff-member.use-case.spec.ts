@@ -38,6 +38,34 @@ describe('CreateStaffMember and UpdateStaffMember', () => {
     ).rejects.toThrow(StaffAddressTaken);
   });
 
+  it('holds staff passwords to the sign-up rules: length, not a common one, not the address', async () => {
+    const { h } = await twoAdmins();
+    const create = (email: string, password: string) =>
+      h.createStaff.execute({ email, password, role: 'admin', actor: SYSTEM, reason: 'r' });
+    const problem = async (email: string, password: string) =>
+      create(email, password).then(
+        () => 'created',
+        (error: unknown) => (error instanceof InvalidInput ? error.problems.map((p) => p.rule) : error),
+      );
+    expect(await problem('three@example.com', 'sunshine1')).toEqual(['password.common']);
+    expect(await problem('three@example.com', 'three@example.com!')).toEqual(['password.contains_email']);
+    expect(await problem('three@example.com', 'short')).toEqual(['password.too_short']);
+    expect(await problem('not an address', 'short')).toEqual(['email.shape', 'password.too_short']);
+    expect(h.staffStore().members.size).toBe(2);
+  });
+
+  it('holds the first admin of the setup link to the same rules', async () => {
+    const h = backOfficeHarness();
+    const outcome = await h.prepareFirstAdmin.execute({});
+    if (outcome.kind !== 'setup_link') throw new Error('expected a setup link');
+    const weak = h.completeSetup.execute({ secret: outcome.secret, email: 'first@example.com', password: 'iloveyou' });
+    await expect(weak).rejects.toThrow(InvalidInput);
+    await expect(weak).rejects.toMatchObject({ problems: [expect.objectContaining({ rule: 'password.common' })] });
+    await expect(
+      h.completeSetup.execute({ secret: outcome.secret, email: 'first@example.com', password: PASSWORD }),
+    ).resolves.toMatchObject({ role: 'admin' });
+  });
+
   it('needs a reason, and records it with what changed', async () => {
     const { h, second, actor } = await twoAdmins();
     await expect(h.updateStaff.execute({ actor, staffId: second.id, role: 'support', reason: '  ' })).rejects.toThrow(
