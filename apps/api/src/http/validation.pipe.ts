@@ -1,3 +1,4 @@
+import { CONTROL_CHARACTER_MESSAGE, controlCharacterFields } from './control-characters';
 import type { FieldError } from './error-responses';
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 
@@ -23,8 +24,29 @@ class FieldValidationPipe extends ValidationPipe {
         errors: [{ field: 'body', message: 'Send a JSON object with Content-Type: application/json.' }],
       });
     }
-    return super.transform(value, metadata);
+    const validated: unknown = await super.transform(value, metadata);
+    // Once here for every request DTO, not per field: no text with NUL and the like reaches PostgreSQL (which
+    // refuses NUL in text), a log line or an email. Raw bodies (the public forms) are the domain's to check.
+    if (isRequestDto(metadata)) {
+      const fields = controlCharacterFields(validated, '');
+      if (fields.length) {
+        throw new BadRequestException({
+          errors: fields.map((field) => ({ field: field || metadata.type, message: CONTROL_CHARACTER_MESSAGE })),
+        });
+      }
+    }
+    return validated;
   }
+}
+
+const NOT_DTOS: ReadonlySet<unknown> = new Set([Object, String, Number, Boolean, Array]);
+
+function isRequestDto(metadata: ArgumentMetadata): boolean {
+  return (
+    ['body', 'query', 'param'].includes(metadata.type) &&
+    typeof metadata.metatype === 'function' &&
+    !NOT_DTOS.has(metadata.metatype)
+  );
 }
 
 export function createValidationPipe(): ValidationPipe {

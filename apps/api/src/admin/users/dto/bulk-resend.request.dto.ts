@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { UsersFilterRequestDto } from '../../queries/dto/users-filter.request.dto';
+import { AllowsLineBreaks } from '../../../http/control-characters';
 
 /** Resend to the pending users matching a filter; a dry run only counts them. */
 export class BulkResendRequest {
@@ -20,6 +21,7 @@ export class BulkResendRequest {
   @IsOptional()
   @IsString({ message: 'reason must be text: say why you are doing this' })
   @MaxLength(2000, { message: 'reason must be 500 characters or fewer' })
+  @AllowsLineBreaks()
   reason?: string;
 }
 
@@ -41,5 +43,6 @@ export class ExportUsersRequest {
   @ApiProperty({ description: 'Why these addresses leave Gatehouse; kept in the audit log.', maxLength: 500 })
   @IsString({ message: 'reason must be text: say why you are exporting' })
   @MaxLength(2000, { message: 'reason must be 500 characters or fewer' })
+  @AllowsLineBreaks()
   reason!: string;
 }
