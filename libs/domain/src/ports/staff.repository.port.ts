@@ -8,6 +8,9 @@ export abstract class StaffRepository {
   abstract findByIdForUpdate(id: string): Promise<StaffMember | null>;
   abstract save(member: StaffMember): Promise<void>;
   abstract count(): Promise<number>;
-  /** Active admins, held for the transaction so two demotions cannot both pass the last-admin check. */
+  /**
+   * Active admins, held for the transaction (locked in id order) so two demotions cannot both pass the
+   * last-admin check; take it before locking any one member, so concurrent changes lock in one order.
+   */
   abstract countActiveAdminsForUpdate(): Promise<number>;
 }

@@ -27,7 +27,11 @@ export class UpdateStaffMember {
   }): Promise<StaffMember> {
     const reason = requireReason(input.reason);
     const now = this.clock.now();
+    // A change that may take an admin away locks the active admins (in one order) before the member: two admins
+    // demoting each other at once then wait for one another instead of each holding the row the other needs.
+    const mayRemoveAnAdmin = (input.role !== undefined && input.role !== 'admin') || input.disabled === true;
     return this.unitOfWork.run(async (tx) => {
+      const activeAdmins = mayRemoveAnAdmin ? await tx.staff.countActiveAdminsForUpdate() : undefined;
       const member = await tx.staff.findByIdForUpdate(input.staffId);
       if (!member) throw new StaffNotFound();
       if (input.disabled === true && member.id === input.actor.id) {
@@ -37,7 +41,11 @@ export class UpdateStaffMember {
       const wasActiveAdmin = member.isActiveAdmin;
       if (input.role !== undefined && input.role !== member.role) member.changeRole(input.role, now);
       if (input.disabled !== undefined && input.disabled !== member.disabled) member.setDisabled(input.disabled, now);
-      if (wasActiveAdmin && !member.isActiveAdmin && (await tx.staff.countActiveAdminsForUpdate()) <= 1) {
+      if (
+        wasActiveAdmin &&
+        !member.isActiveAdmin &&
+        (activeAdmins ?? (await tx.staff.countActiveAdminsForUpdate())) <= 1
+      ) {
         throw new LastAdminRequired();
       }
       await tx.staff.save(member);

@@ -76,7 +76,8 @@ export class TypeOrmStaffRepository extends StaffRepository {
 
   async countActiveAdminsForUpdate(): Promise<number> {
     const rows: Array<{ id: string }> = await this.manager.query(
-      `SELECT id FROM staff_members WHERE role = 'admin' AND NOT disabled FOR UPDATE`,
+      // In id order, so every transaction that takes these locks takes them in the same order.
+      `SELECT id FROM staff_members WHERE role = 'admin' AND NOT disabled ORDER BY id FOR UPDATE`,
     );
     return rows.length;
   }
