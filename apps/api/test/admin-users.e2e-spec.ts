@@ -247,7 +247,7 @@ describe('bulk resend and export', () => {
       expect.objectContaining({
         staffEmail: 'admin@example.com',
         reason: 'monthly report',
-        changes: { filter: { q: 'export.example' } },
+        changes: { filter: { q: 'export.example' }, rows: 2, complete: true },
       }),
     ]);
     expect((await admin.post('/api/admin/users/export', { filter: {} })).status).toBe(400);

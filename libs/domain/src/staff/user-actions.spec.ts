@@ -100,12 +100,20 @@ describe('staff actions on one account', () => {
     });
   });
 
-  it('records an export with its filter and reason', async () => {
+  it('records an export with its filter, its reason and what was delivered', async () => {
     const h = backOfficeHarness();
-    await h.recordExport.execute({ actor, filter: { status: 'active' }, reason: 'quarterly report' });
-    expect(h.staffStore().audit[0]).toMatchObject({
-      action: 'users.export',
-      changes: { filter: { status: 'active' } },
+    await h.recordExport.execute({
+      actor,
+      filter: { status: 'active' },
+      reason: 'quarterly report',
+      rows: 12,
+      complete: false,
     });
+    expect(h.staffStore().audit[0]).toEqual(
+      expect.objectContaining({
+        action: 'users.export',
+        changes: { filter: { status: 'active' }, rows: 12, complete: false },
+      }),
+    );
   });
 });
