@@ -42,6 +42,7 @@ export class AppConfig {
   rateLimitStaffSignin!: Rate;
   signupMinResponseMs!: number;
   resendMinResponseMs!: number;
+  confirmCodeMinResponseMs!: number;
   redisUrl!: string | undefined;
   redisKeyPrefix!: string;
   disposableDomainsFile!: string | undefined;
@@ -425,6 +426,14 @@ export const SETTINGS: readonly Setting[] = [
     key: 'resendMinResponseMs',
     fallback: '100ms',
     description: 'A request for a new link is answered no sooner than this, whatever the address. 0: off.',
+    parse: duration(0),
+  },
+  {
+    variable: 'CONFIRM_CODE_MIN_RESPONSE_TIME',
+    key: 'confirmCodeMinResponseMs',
+    fallback: '150ms',
+    description:
+      'A confirmation by code is answered no sooner than this, so a wrong code for a pending address and for an unknown one take as long. 0: off.',
     parse: duration(0),
   },
   {

@@ -1,4 +1,5 @@
 import { Clock } from '@gatehouse/domain/ports/clock.port';
+import { PasswordHasher } from '@gatehouse/domain/ports/password-hasher.port';
 import { RegistrationMetrics } from '@gatehouse/domain/ports/registration-metrics.port';
 import { TokenDigester } from '@gatehouse/domain/ports/token-digester.port';
 import { UnitOfWork } from '@gatehouse/domain/ports/unit-of-work.port';
@@ -17,20 +18,26 @@ import { ConfirmationsController } from './confirmations.controller';
     addressFoldingProvider,
     {
       provide: ConfirmEmail,
-      useFactory: (uow: UnitOfWork, digester: TokenDigester, clock: Clock, metrics: RegistrationMetrics) =>
-        new ConfirmEmail(uow, digester, clock, metrics),
-      inject: [UnitOfWork, TokenDigester, Clock, RegistrationMetrics],
+      useFactory: (
+        uow: UnitOfWork,
+        digester: TokenDigester,
+        hasher: PasswordHasher,
+        clock: Clock,
+        metrics: RegistrationMetrics,
+      ) => new ConfirmEmail(uow, digester, hasher, clock, metrics),
+      inject: [UnitOfWork, TokenDigester, PasswordHasher, Clock, RegistrationMetrics],
     },
     {
       provide: ConfirmWithCode,
       useFactory: (
         uow: UnitOfWork,
         digester: TokenDigester,
+        hasher: PasswordHasher,
         clock: Clock,
         metrics: RegistrationMetrics,
         folding: AddressFolding,
-      ) => new ConfirmWithCode(uow, digester, clock, metrics, folding),
-      inject: [UnitOfWork, TokenDigester, Clock, RegistrationMetrics, AddressFolding],
+      ) => new ConfirmWithCode(uow, digester, hasher, clock, metrics, folding),
+      inject: [UnitOfWork, TokenDigester, PasswordHasher, Clock, RegistrationMetrics, AddressFolding],
     },
     {
       provide: DescribeConfirmationLink,

@@ -1,15 +1,19 @@
+import { PasswordRequired } from '@gatehouse/domain/confirmation/confirmation.errors';
 import { DomainError } from '@gatehouse/domain/errors/domain-error';
 import { InvalidInput } from '@gatehouse/domain/errors/invalid-input.error';
 import { ConfirmEmail } from '@gatehouse/domain/use-cases/confirm-email.use-case';
 import { ConfirmWithCode } from '@gatehouse/domain/use-cases/confirm-with-code.use-case';
 import { DescribeConfirmationLink } from '@gatehouse/domain/use-cases/describe-confirmation-link.use-case';
 import type { Locale } from '@gatehouse/infrastructure/i18n/locale';
-import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig } from '../config/app-config';
 import { domainErrorResponse } from '../http/error-responses';
 import { RequestLocale } from '../http/request-locale.decorator';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { fieldErrors, formField } from '../registration/form-body';
+import { answerNoSoonerThan } from '../registration/response-floor';
+import { SignUpBrowserCookie } from '../registration/sign-up-browser.cookie';
 import type { PageMessageKey } from '../views/page-messages';
 import { ViewRenderer } from '../views/view-renderer';
 import { LINK_PROBLEMS, linkProblemFor, type LinkProblem } from './link-problems';
@@ -27,6 +31,8 @@ export class ConfirmationPage {
     private readonly confirmEmail: ConfirmEmail,
     private readonly confirmWithCode: ConfirmWithCode,
     private readonly views: ViewRenderer,
+    private readonly browser: SignUpBrowserCookie,
+    private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -66,12 +72,27 @@ export class ConfirmationPage {
   async confirm(
     @Body() body: unknown,
     @RequestLocale() locale: Locale,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
+    const token = formField(body, 'token');
     try {
-      const result = await this.confirmEmail.execute({ token: formField(body, 'token') });
+      const result = await this.confirmEmail.execute({
+        token,
+        password: formField(body, 'password') || undefined,
+        browserSecret: this.browser.read(request),
+      });
       return this.views.render('confirmed', locale, { title: 'confirmed.title', ...result });
     } catch (error) {
+      if (error instanceof PasswordRequired) {
+        void reply.status(409);
+        return this.views.render('confirm', locale, {
+          title: 'confirm.title',
+          token,
+          askPassword: true,
+          formError: this.passwordProblem(locale, error),
+        });
+      }
       const problem = error instanceof DomainError ? linkProblemFor(error.code) : undefined;
       if (!problem) throw error;
       return this.problem(reply, locale, problem);
@@ -92,12 +113,20 @@ export class ConfirmationPage {
   async confirmCode(
     @Body() body: unknown,
     @RequestLocale() locale: Locale,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const email = formField(body, 'email');
     const code = formField(body, 'code');
     try {
-      const result = await this.confirmWithCode.execute({ email, code });
+      const result = await answerNoSoonerThan(this.config.confirmCodeMinResponseMs, () =>
+        this.confirmWithCode.execute({
+          email,
+          code,
+          password: formField(body, 'password') || undefined,
+          browserSecret: this.browser.read(request),
+        }),
+      );
       return this.views.render('confirmed', locale, { title: 'confirmed.title', ...result });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -106,6 +135,14 @@ export class ConfirmationPage {
       const page = { title: 'code.title', email, code };
       if (error instanceof InvalidInput) {
         return this.views.render('confirm-code', locale, { ...page, errors: fieldErrors(error, locale, this.views) });
+      }
+      if (error instanceof PasswordRequired) {
+        return this.views.render('confirm-code', locale, {
+          ...page,
+          errors: {},
+          askPassword: true,
+          formError: this.passwordProblem(locale, error),
+        });
       }
       const key = 'error' in answer ? (`error.${answer.error}` as PageMessageKey) : undefined;
       return this.views.render('confirm-code', locale, {
@@ -116,6 +153,10 @@ export class ConfirmationPage {
     }
   }
 
+  private passwordProblem(locale: Locale, error: PasswordRequired): string {
+    return this.views.text(locale, error.mismatch ? 'error.password_mismatch' : 'error.password_required');
+  }
+
   private problem(reply: FastifyReply, locale: Locale, problem: LinkProblem): string {
     void reply.status(problem.status);
     return this.views.render('link-problem', locale, {
@@ -123,6 +164,7 @@ export class ConfirmationPage {
       heading: this.views.text(locale, problem.heading),
       message: this.views.text(locale, problem.message),
       offerResend: problem.offerResend,
+      contactSupport: problem === LINK_PROBLEMS.disabled ? this.config.supportEmail : undefined,
     });
   }
 }

@@ -29,6 +29,10 @@ const byCode = {
   'CONFIRMATION.TOKEN_EXPIRED': (error) => ({ status: 410, body: { error: 'token_expired', message: error.message } }),
   'CONFIRMATION.CODE_INVALID': (error) => ({ status: 400, body: { error: 'code_invalid', message: error.message } }),
   'CONFIRMATION.CODE_LOCKED': (error) => ({ status: 400, body: { error: 'code_locked', message: error.message } }),
+  'CONFIRMATION.PASSWORD_REQUIRED': (error) => ({
+    status: 409,
+    body: { error: 'password_required', message: error.message },
+  }),
   'USER.DISABLED': (error) => ({ status: 403, body: { error: 'account_disabled', message: error.message } }),
   'USER.NOT_FOUND': (error) => ({ status: 404, body: { error: 'user_not_found', message: error.message } }),
   'USER.STATE_CONFLICT': (error) => ({ status: 409, body: { error: 'status_conflict', message: error.message } }),
@@ -62,13 +66,13 @@ export function domainErrorResponse(error: DomainError): ErrorResponse {
   return byCode[error.code](error);
 }
 
+export const MALFORMED_JSON_MESSAGE =
+  'The request body is not valid JSON. Send an object such as {"email": "...", "password": "..."}.';
+
 /** Errors raised by Fastify before a route runs (body parsing, size, media type). */
 export function transportErrorResponse(error: {
   statusCode?: number;
   code?: string;
-export const MALFORMED_JSON_MESSAGE =
-  'The request body is not valid JSON. Send an object such as {"email": "...", "password": "..."}.';
-
   message?: string;
 }): ErrorResponse | undefined {
   switch (error.code) {

@@ -20,6 +20,7 @@ import { addressFoldingProvider } from './address-folding.provider';
 import { DevInboxLink } from './dev-inbox-link';
 import { RegistrationPage } from './registration.page';
 import { RegistrationsController } from './registrations.controller';
+import { SignUpBrowserCookie } from './sign-up-browser.cookie';
 
 @Module({})
 export class RegistrationModule {
@@ -28,10 +29,15 @@ export class RegistrationModule {
       module: RegistrationModule,
       // The back office sends confirmations through the same mailer, under the same per-address limits.
       global: true,
-      exports: [ConfirmationMailer],
+      exports: [ConfirmationMailer, SignUpBrowserCookie],
       controllers: [RegistrationsController, RegistrationPage, CommonPasswordsController],
       providers: [
         { provide: DevInboxLink, useValue: new DevInboxLink(devInboxUrl) },
+        {
+          provide: SignUpBrowserCookie,
+          useFactory: (config: AppConfig) => new SignUpBrowserCookie(config.appUrl),
+          inject: [AppConfig],
+        },
         addressFoldingProvider,
         { provide: ZxcvbnCommonPasswords, useValue: new ZxcvbnCommonPasswords() },
         { provide: CommonPasswords, useExisting: ZxcvbnCommonPasswords },
@@ -64,7 +70,21 @@ export class RegistrationModule {
             common: CommonPasswords,
             disposable: DisposableDomains,
             folding: AddressFolding,
-          ) => new RegisterUser(newAccounts, uow, hasher, random, clock, mailer, metrics, common, disposable, folding),
+            digester: TokenDigester,
+          ) =>
+            new RegisterUser(
+              newAccounts,
+              uow,
+              hasher,
+              random,
+              clock,
+              mailer,
+              metrics,
+              common,
+              disposable,
+              folding,
+              digester,
+            ),
           inject: [
             NewAccounts,
             UnitOfWork,
@@ -76,6 +96,7 @@ export class RegistrationModule {
             CommonPasswords,
             DisposableDomains,
             AddressFolding,
+            TokenDigester,
           ],
         },
         {

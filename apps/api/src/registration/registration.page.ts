@@ -1,8 +1,8 @@
 import { RegisterUser } from '@gatehouse/domain/use-cases/register-user.use-case';
 import { ResendConfirmation } from '@gatehouse/domain/use-cases/resend-confirmation.use-case';
 import type { Locale } from '@gatehouse/infrastructure/i18n/locale';
-import { Body, Controller, Get, Header, HttpCode, Post, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, Header, HttpCode, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { RequestLocale } from '../http/request-locale.decorator';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
@@ -10,6 +10,7 @@ import { ViewRenderer } from '../views/view-renderer';
 import { DevInboxLink } from './dev-inbox-link';
 import { fieldErrors, formField } from './form-body';
 import { answerNoSoonerThan } from './response-floor';
+import { SignUpBrowserCookie } from './sign-up-browser.cookie';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -22,6 +23,7 @@ export class RegistrationPage {
     private readonly views: ViewRenderer,
     private readonly config: AppConfig,
     private readonly devInboxUrl: DevInboxLink,
+    private readonly browser: SignUpBrowserCookie,
   ) {}
 
   @Get()
@@ -37,12 +39,16 @@ export class RegistrationPage {
   submit(
     @Body() body: unknown,
     @RequestLocale() locale: Locale,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const email = formField(body, 'email');
     const password = formField(body, 'password');
+    const browserSecret = this.browser.readOrIssue(request, reply);
     return this.thenCheckEmail('register', email, locale, reply, () =>
-      answerNoSoonerThan(this.config.signupMinResponseMs, () => this.registerUser.execute({ email, password, locale })),
+      answerNoSoonerThan(this.config.signupMinResponseMs, () =>
+        this.registerUser.execute({ email, password, locale, browserSecret }),
+      ),
     );
   }
 

@@ -51,9 +51,14 @@ const en = {
   'link.disabled.heading': 'This account is disabled',
   'link.disabled.message': 'This account has been disabled. Contact support if you think this is a mistake.',
   'error.code_invalid':
-    'This code is not valid. Check the address and the 6 digits from the newest email. After 5 wrong codes a code stops working.',
+    'This code is not valid. Check the address and the 6 digits from the newest email. After 5 wrong codes, codes stop working for an hour.',
   'error.code_locked':
-    'Too many wrong codes: this code no longer works. Use the link in the email, or ask for a new email.',
+    'Too many codes were tried for this address: codes stop working for an hour. Use the link in the email.',
+  'error.password_required':
+    'This address was signed up more than once. Enter the password you chose when you signed up, so the account gets your password.',
+  'error.password_mismatch':
+    'That password matches none of the sign-ups for this address. Enter the password you chose when you signed up.',
+  'link.disabled.contact': 'Write to **{support}** if you think this is a mistake.',
   'error.token_expired': 'This code has expired. Ask for a new email.',
   'error.account_disabled': 'This account has been disabled. Contact support if you think this is a mistake.',
   'rate_limited.heading': 'Too many attempts',
@@ -138,9 +143,14 @@ const de: Catalog<PageMessageKey> = {
   'link.disabled.message':
     'Dieses Konto wurde gesperrt. Wenden Sie sich an den Support, wenn Sie das für einen Fehler halten.',
   'error.code_invalid':
-    'Dieser Code ist ungültig. Prüfen Sie die Adresse und die 6 Ziffern aus der neuesten E-Mail. Nach 5 falschen Codes funktioniert ein Code nicht mehr.',
+    'Dieser Code ist ungültig. Prüfen Sie die Adresse und die 6 Ziffern aus der neuesten E-Mail. Nach 5 falschen Codes funktionieren Codes eine Stunde lang nicht.',
   'error.code_locked':
-    'Zu viele falsche Codes: Dieser Code funktioniert nicht mehr. Verwenden Sie den Link aus der E-Mail oder fordern Sie eine neue E-Mail an.',
+    'Für diese Adresse wurden zu viele Codes versucht: Codes funktionieren eine Stunde lang nicht. Verwenden Sie den Link aus der E-Mail.',
+  'error.password_required':
+    'Diese Adresse wurde mehrmals registriert. Geben Sie das Passwort ein, das Sie bei der Registrierung gewählt haben, damit das Konto Ihr Passwort erhält.',
+  'error.password_mismatch':
+    'Dieses Passwort passt zu keiner Registrierung dieser Adresse. Geben Sie das Passwort ein, das Sie bei der Registrierung gewählt haben.',
+  'link.disabled.contact': 'Schreiben Sie an **{support}**, wenn Sie das für einen Fehler halten.',
   'error.token_expired': 'Dieser Code ist abgelaufen. Fordern Sie eine neue E-Mail an.',
   'error.account_disabled':
     'Dieses Konto wurde gesperrt. Wenden Sie sich an den Support, wenn Sie das für einen Fehler halten.',

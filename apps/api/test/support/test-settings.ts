@@ -9,4 +9,5 @@ export const TEST_SETTINGS: Record<string, string> = {
   ...HIGH_LIMITS,
   SIGNUP_MIN_RESPONSE_TIME: '0ms',
   RESEND_MIN_RESPONSE_TIME: '0ms',
+  CONFIRM_CODE_MIN_RESPONSE_TIME: '0ms',
 };

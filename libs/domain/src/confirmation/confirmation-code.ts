@@ -16,3 +16,9 @@ export function normalizeCode(raw: string): string | undefined {
   const digits = raw.replace(/[\s-]/g, '');
   return CODE_SHAPE.test(digits) ? digits : undefined;
 }
+
+/**
+ * Codes an address may try per window, right or wrong, whether or not it has an account: at most 5 guesses an
+ * hour at a million codes, and the same answers for every address, lockout included.
+ */
+export const CODE_ATTEMPTS = { maxAttempts: 5, windowMs: 60 * 60_000 } as const;

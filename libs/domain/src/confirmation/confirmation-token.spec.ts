@@ -25,7 +25,6 @@ function aToken(overrides: Partial<Parameters<typeof ConfirmationToken.restore>[
     usedAt: null,
     supersededAt: null,
     codeDigest: null,
-    failedCodeAttempts: 0,
     ...overrides,
   });
 }

@@ -16,11 +16,7 @@ export interface ConfirmationTokenProps {
   supersededAt: Date | null;
   /** Digest of the short code sent with the link, bound to this token; null for tokens issued without one. */
   codeDigest: string | null;
-  failedCodeAttempts: number;
 }
-
-/** Wrong codes a token takes before its code stops working (the link still works). */
-export const MAX_CODE_ATTEMPTS = 5;
 
 export type TokenState = 'usable' | 'used' | 'superseded' | 'expired';
 
@@ -51,7 +47,6 @@ export class ConfirmationToken {
       usedAt: null,
       supersededAt: null,
       codeDigest: input.codeDigest ?? null,
-      failedCodeAttempts: 0,
     });
   }
 
@@ -88,12 +83,6 @@ export class ConfirmationToken {
   }
   get codeDigest(): string | null {
     return this.props.codeDigest;
-  }
-  get failedCodeAttempts(): number {
-    return this.props.failedCodeAttempts;
-  }
-  get isCodeLocked(): boolean {
-    return this.props.codeDigest === null || this.props.failedCodeAttempts >= MAX_CODE_ATTEMPTS;
   }
 
   state(now: Date): TokenState {

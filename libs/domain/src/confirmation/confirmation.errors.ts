@@ -18,7 +18,7 @@ export class CodeInvalid extends DomainError {
 
   constructor() {
     super(
-      'This code is not valid. Check the address and the 6 digits from the newest email. After 5 wrong codes a code stops working.',
+      'This code is not valid. Check the address and the 6 digits from the newest email. After 5 wrong codes, codes stop working for an hour.',
     );
   }
 }
@@ -27,7 +27,7 @@ export class CodeLocked extends DomainError {
   readonly code = 'CONFIRMATION.CODE_LOCKED' as const;
 
   constructor() {
-    super('Too many wrong codes: this code no longer works. Use the link in the email, or ask for a new email.');
+    super('Too many codes were tried for this address: codes stop working for an hour. Use the link in the email.');
   }
 }
 
@@ -36,5 +36,23 @@ export class TokenExpired extends DomainError {
 
   constructor() {
     super('This confirmation link has expired. Ask for a new link.');
+  }
+}
+
+/**
+ * The address was signed up more than once before anyone confirmed it, and the confirmer has not shown which
+ * sign-up was theirs: the password they chose (or the browser they signed up in) picks it, so a stranger's
+ * sign-up can never leave its password on the owner's account.
+ */
+export class PasswordRequired extends DomainError {
+  readonly code = 'CONFIRMATION.PASSWORD_REQUIRED' as const;
+
+  constructor(readonly mismatch = false) {
+    super(
+      mismatch
+        ? 'That password matches none of the sign-ups for this address. Enter the password you chose when you signed up.'
+        : 'This address was signed up more than once. Enter the password you chose when you signed up to confirm it.',
+      'password',
+    );
   }
 }

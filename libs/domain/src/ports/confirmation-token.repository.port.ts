@@ -7,8 +7,6 @@ export abstract class ConfirmationTokenRepository {
   abstract findByDigest(digest: string): Promise<ConfirmationToken | null>;
   /** The one token of this user that is neither used nor superseded, if any. */
   abstract findNewestOutstanding(userId: string): Promise<ConfirmationToken | null>;
-  /** Counts a wrong code against the token and returns how many wrong codes it has taken. */
-  abstract recordFailedCode(tokenId: string): Promise<number>;
   /** Uses the token once: true only for the one caller that changed it from unused to used. */
   abstract consume(tokenId: string, now: Date): Promise<boolean>;
 }

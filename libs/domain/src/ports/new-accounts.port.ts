@@ -1,11 +1,14 @@
 import type { ConfirmationToken } from '../confirmation/confirmation-token';
 import type { UserEvent } from '../events/user-event';
 import type { OutgoingEmail } from '../mail/outgoing-email';
+import type { SignUpAttempt } from '../users/sign-up-attempt';
 import type { User } from '../users/user.entity';
 
 /** A sign-up with a new address: the account and everything its first moment leaves behind. */
 export interface NewAccount {
   user: User;
+  /** The sign-up that opened it, its password kept beside any later sign-up's until someone confirms. */
+  signUp: SignUpAttempt;
   token: ConfirmationToken;
   email: OutgoingEmail;
   event: UserEvent;

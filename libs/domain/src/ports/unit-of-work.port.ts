@@ -1,10 +1,12 @@
 import type { AuditTrail } from './audit-trail.port';
+import type { CodeAttempts } from './code-attempts.port';
 import type { ConfirmationTokenRepository } from './confirmation-token.repository.port';
 import type { EmailOutbox } from './email-outbox.port';
 import type { EventOutbox } from './event-outbox.port';
 import type { SetupTokens } from './setup-tokens.port';
 import type { SignInFailures } from './sign-in-failures.port';
 import type { StaffSessionRepository } from './staff-session.repository.port';
+import type { SignUpAttempts } from './sign-up-attempts.port';
 import type { StaffRepository } from './staff.repository.port';
 import type { UserRepository } from './user.repository.port';
 
@@ -12,6 +14,8 @@ import type { UserRepository } from './user.repository.port';
 export interface TransactionalPorts {
   users: UserRepository;
   tokens: ConfirmationTokenRepository;
+  signUps: SignUpAttempts;
+  codeAttempts: CodeAttempts;
   outbox: EmailOutbox;
   events: EventOutbox;
   staff: StaffRepository;

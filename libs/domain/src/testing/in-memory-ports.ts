@@ -3,7 +3,9 @@ import type { OutgoingEmail } from '../mail/outgoing-email';
 import { Clock } from '../ports/clock.port';
 import { CommonPasswords } from '../ports/common-passwords.port';
 import { DisposableDomains } from '../ports/disposable-domains.port';
+import { CodeAttempts, type CodeAttempt, type CodeAttemptRule } from '../ports/code-attempts.port';
 import { ConfirmationTokenRepository } from '../ports/confirmation-token.repository.port';
+import { SignUpAttempts } from '../ports/sign-up-attempts.port';
 import type { UserEvent } from '../events/user-event';
 import { EmailOutbox } from '../ports/email-outbox.port';
 import { EventOutbox } from '../ports/event-outbox.port';
@@ -16,6 +18,7 @@ import { UnitOfWork, type TransactionalPorts } from '../ports/unit-of-work.port'
 import { UserRepository } from '../ports/user.repository.port';
 import { Email } from '../users/email.value-object';
 import type { Password } from '../users/password.value-object';
+import type { SignUpAttempt } from '../users/sign-up-attempt';
 import { User } from '../users/user.entity';
 import { ConfirmationToken as Token } from '../confirmation/confirmation-token';
 import { InMemoryStaffStore, inMemoryStaffPorts } from './in-memory-staff-ports';
@@ -30,6 +33,8 @@ export interface QueuedEmail {
 export class InMemoryStore {
   users = new Map<string, User>();
   tokens = new Map<string, ConfirmationToken>();
+  signUps: SignUpAttempt[] = [];
+  codeAttempts = new Map<string, { attempts: number; windowStartedAt: Date }>();
   outbox: QueuedEmail[] = [];
   events: UserEvent[] = [];
   staff = new InMemoryStaffStore();
@@ -38,6 +43,8 @@ export class InMemoryStore {
     const copy = new InMemoryStore();
     for (const [id, user] of this.users) copy.users.set(id, User.restore(user.snapshot()));
     for (const [id, token] of this.tokens) copy.tokens.set(id, Token.restore(tokenProps(token)));
+    copy.signUps = [...this.signUps];
+    copy.codeAttempts = new Map(this.codeAttempts);
     copy.outbox = [...this.outbox];
     copy.events = [...this.events];
     copy.staff = this.staff.clone();
@@ -66,7 +73,6 @@ function tokenProps(token: ConfirmationToken) {
     usedAt: token.usedAt,
     supersededAt: token.supersededAt,
     codeDigest: token.codeDigest,
-    failedCodeAttempts: token.failedCodeAttempts,
   };
 }
 
@@ -94,14 +100,17 @@ class InMemoryUsers extends UserRepository {
     this.store.users.set(user.id, User.restore(user.snapshot()));
   }
   async findStalePendingForUpdate(cutoff: Date, limit: number): Promise<User[]> {
+    const signedUpSince = (user: User) =>
+      this.store.signUps.some((s) => s.userId === user.id && s.createdAt.getTime() >= cutoff.getTime());
     return [...this.store.users.values()]
-      .filter((user) => user.isPending && user.createdAt.getTime() < cutoff.getTime())
+      .filter((user) => user.isPending && user.createdAt.getTime() < cutoff.getTime() && !signedUpSince(user))
       .slice(0, limit)
       .map((user) => User.restore(user.snapshot()));
   }
   async delete(userId: string): Promise<void> {
     this.store.users.delete(userId);
     for (const [id, token] of this.store.tokens) if (token.userId === userId) this.store.tokens.delete(id);
+    this.store.signUps = this.store.signUps.filter((signUp) => signUp.userId !== userId);
     this.store.outbox = this.store.outbox.filter((queued) => queued.email.userId !== userId);
   }
 }
@@ -129,18 +138,52 @@ class InMemoryTokens extends ConfirmationTokenRepository {
       .sort((a, b) => b.issuedAt.getTime() - a.issuedAt.getTime());
     return outstanding[0] ?? null;
   }
-  async recordFailedCode(tokenId: string): Promise<number> {
-    const token = this.store.tokens.get(tokenId);
-    if (!token) return 0;
-    const failedCodeAttempts = token.failedCodeAttempts + 1;
-    this.store.tokens.set(tokenId, Token.restore({ ...tokenProps(token), failedCodeAttempts }));
-    return failedCodeAttempts;
-  }
   async consume(tokenId: string, now: Date): Promise<boolean> {
     const token = this.store.tokens.get(tokenId);
     if (!token || token.usedAt || token.supersededAt) return false;
     this.store.tokens.set(tokenId, Token.restore({ ...tokenProps(token), usedAt: now }));
     return true;
+  }
+}
+
+class InMemorySignUps extends SignUpAttempts {
+  constructor(private readonly store: InMemoryStore) {
+    super();
+  }
+  async add(attempt: SignUpAttempt, keepNewest: number): Promise<void> {
+    this.store.signUps.push(attempt);
+    const mine = await this.forUser(attempt.userId);
+    const dropped = new Set(mine.slice(keepNewest).map((signUp) => signUp.id));
+    this.store.signUps = this.store.signUps.filter((signUp) => !dropped.has(signUp.id));
+  }
+  async forUser(userId: string): Promise<SignUpAttempt[]> {
+    return this.store.signUps
+      .filter((signUp) => signUp.userId === userId)
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  }
+  async clear(userId: string): Promise<void> {
+    this.store.signUps = this.store.signUps.filter((signUp) => signUp.userId !== userId);
+  }
+}
+
+class InMemoryCodeAttempts extends CodeAttempts {
+  constructor(private readonly store: InMemoryStore) {
+    super();
+  }
+  async reserve(address: string, now: Date, rule: CodeAttemptRule): Promise<CodeAttempt> {
+    const current = this.store.codeAttempts.get(address);
+    const fresh = !current || now.getTime() - current.windowStartedAt.getTime() >= rule.windowMs;
+    const next = fresh ? { attempts: 1, windowStartedAt: now } : { ...current, attempts: current.attempts + 1 };
+    this.store.codeAttempts.set(address, next);
+    return { attempt: next.attempts, windowEndsAt: new Date(next.windowStartedAt.getTime() + rule.windowMs) };
+  }
+  async clear(address: string): Promise<void> {
+    this.store.codeAttempts.delete(address);
+  }
+  async removeEnded(before: Date): Promise<void> {
+    for (const [address, entry] of this.store.codeAttempts) {
+      if (entry.windowStartedAt.getTime() < before.getTime()) this.store.codeAttempts.delete(address);
+    }
   }
 }
 
@@ -176,6 +219,7 @@ export class InMemoryNewAccounts extends NewAccounts {
   async addIfAddressFree(account: NewAccount): Promise<boolean> {
     if (this.store.userByKey(account.user.email.normalized)) return false;
     this.store.users.set(account.user.id, User.restore(account.user.snapshot()));
+    this.store.signUps.push(account.signUp);
     this.store.tokens.set(account.token.id, account.token);
     this.store.outbox.push({ email: account.email, queuedAt: account.user.createdAt });
     this.store.events.push(account.event);
@@ -193,6 +237,8 @@ export class InMemoryUnitOfWork extends UnitOfWork {
     const result = await work({
       users: new InMemoryUsers(draft),
       tokens: new InMemoryTokens(draft),
+      signUps: new InMemorySignUps(draft),
+      codeAttempts: new InMemoryCodeAttempts(draft),
       outbox: new InMemoryOutbox(draft),
       events: new InMemoryEvents(draft),
       ...inMemoryStaffPorts(draft.staff),

@@ -50,11 +50,12 @@ export function registrationHarness(options: { policy?: Partial<ConfirmationPoli
     new ShortCommonPasswords(),
     new ShortDisposableDomains(),
     folding,
+    digester,
   );
-  const confirm = new ConfirmEmail(unitOfWork, digester, clock, metrics);
+  const confirm = new ConfirmEmail(unitOfWork, digester, hasher, clock, metrics);
   const resend = new ResendConfirmation(unitOfWork, mailer, metrics, folding);
   const describe = new DescribeConfirmationLink(unitOfWork, digester, clock);
-  const confirmWithCode = new ConfirmWithCode(unitOfWork, digester, clock, metrics, folding);
+  const confirmWithCode = new ConfirmWithCode(unitOfWork, digester, hasher, clock, metrics, folding);
 
   /** The secret from the newest confirmation email to this address, as the person would read it. */
   const latestConfirmation = (address: string) => {

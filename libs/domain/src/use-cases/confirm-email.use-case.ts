@@ -1,9 +1,13 @@
-import { TokenInvalid } from '../confirmation/confirmation.errors';
+import { activateAccount, signUpsWithPassword, type Activation } from '../confirmation/account-activation';
+import { PasswordRequired, TokenInvalid } from '../confirmation/confirmation.errors';
 import { looksLikeTokenSecret } from '../confirmation/token-secret';
 import type { Clock } from '../ports/clock.port';
-import type { TokenDigester } from '../ports/token-digester.port';
+import type { PasswordHasher } from '../ports/password-hasher.port';
 import type { RegistrationMetrics } from '../ports/registration-metrics.port';
+import type { TokenDigester } from '../ports/token-digester.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
+import type { ConfirmerProof } from '../users/sign-up-attempt';
+import { UserDisabled } from '../users/user.errors';
 import type { ConfirmOutcome } from '../users/user.entity';
 
 export interface ConfirmEmailResult {
@@ -11,44 +15,64 @@ export interface ConfirmEmailResult {
   maskedEmail: string;
 }
 
+export interface ConfirmEmailInput {
+  token: string;
+  /** The password the confirmer chose at sign-up: needed only when the address was signed up more than once. */
+  password?: string;
+  /** The confirming browser's sign-up cookie, which shows the same without typing. */
+  browserSecret?: string;
+}
+
 /** Uses a confirmation link: the account becomes active, the token can never be used again. */
 export class ConfirmEmail {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly digester: TokenDigester,
+    private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
     private readonly metrics: RegistrationMetrics,
   ) {}
 
-  async execute(input: { token: string }): Promise<ConfirmEmailResult> {
+  async execute(input: ConfirmEmailInput): Promise<ConfirmEmailResult> {
     if (!looksLikeTokenSecret(input.token)) throw new TokenInvalid();
     const digest = this.digester.digest(input.token);
+    const proof: ConfirmerProof = {
+      browserDigest:
+        input.browserSecret && looksLikeTokenSecret(input.browserSecret)
+          ? this.digester.digest(input.browserSecret)
+          : null,
+      verifiedSignUpIds: [],
+    };
 
-    let activatedAfterMs: number | undefined;
-    const result = await this.unitOfWork.run(async (tx): Promise<ConfirmEmailResult> => {
-      const token = await tx.tokens.findByDigest(digest);
-      if (!token) throw new TokenInvalid();
-      // Locking the user serialises every confirmation of one account, so two clicks cannot both win.
-      const user = await tx.users.findByIdForUpdate(token.userId);
-      if (!user) throw new TokenInvalid();
+    let activation = await this.attempt(digest, proof);
+    if (activation.kind === 'proof_needed' && input.password) {
+      // The hashes are checked between two transactions, holding no row and no connection while they run.
+      const verified = await signUpsWithPassword(this.hasher, activation.signUps, input.password);
+      if (!verified.length) throw new PasswordRequired(true);
+      activation = await this.attempt(digest, { ...proof, verifiedSignUpIds: verified });
+    }
+    if (activation.kind === 'proof_needed') throw new PasswordRequired();
+    if (activation.activatedAfterMs !== undefined) this.metrics.confirmed(activation.activatedAfterMs);
+    return { status: activation.status, maskedEmail: activation.maskedEmail };
+  }
+
+  private attempt(digest: string, proof: ConfirmerProof): Promise<Activation> {
+    return this.unitOfWork.run(async (tx): Promise<Activation> => {
+      const found = await tx.tokens.findByDigest(digest);
+      if (!found) throw new TokenInvalid();
+      // Locking the user serialises every confirmation of one account, so two clicks cannot both win; the
+      // token is read again under the lock, so a click that waited for another sees it used, not usable.
+      const user = await tx.users.findByIdForUpdate(found.userId);
+      const token = user ? await tx.tokens.findByDigest(digest) : null;
+      if (!user || !token) throw new TokenInvalid();
+      if (user.status === 'disabled') throw new UserDisabled();
       const now = this.clock.now();
-
       if (token.usedAt) {
-        if (user.isActive) return { status: 'already_confirmed', maskedEmail: user.email.masked() };
+        if (user.isActive) return { kind: 'done', status: 'already_confirmed', maskedEmail: user.email.masked() };
         throw new TokenInvalid();
       }
       token.assertUsableFor(user.email.normalized, now);
-      const status = user.confirm(now);
-      if (!(await tx.tokens.consume(token.id, now))) throw new TokenInvalid();
-      await tx.tokens.supersedeOutstanding(user.id, now);
-      await tx.users.save(user);
-      if (status === 'confirmed') {
-        activatedAfterMs = now.getTime() - user.createdAt.getTime();
-        await tx.events.publish({ type: 'user.confirmed', userId: user.id, email: user.email.value, occurredAt: now });
-      }
-      return { status, maskedEmail: user.email.masked() };
+      return activateAccount(tx, user, token, proof, now);
     });
-    if (activatedAfterMs !== undefined) this.metrics.confirmed(activatedAfterMs);
-    return result;
   }
 }

@@ -9,8 +9,16 @@ export class ConfirmUserByStaff {
     return this.actions.run(request, 'user.confirm', async (tx, user, now) => {
       if (user.status === 'disabled') throw new UserStateConflict('Enable this account before confirming it.');
       if (user.isActive) throw new UserStateConflict('This account is already confirmed.');
+      // Staff cannot tell which of several sign-ups was the mailbox owner's: confirming would pick a password
+      // for them, perhaps a stranger's. The owner can, with the link and the password they chose.
+      if ((await tx.signUps.forUser(user.id)).length > 1) {
+        throw new UserStateConflict(
+          'This address was signed up more than once before anyone confirmed it. Resend the link instead: the person confirms with the password they chose.',
+        );
+      }
       user.confirm(now);
       await tx.users.save(user);
+      await tx.signUps.clear(user.id);
       // The links already sent have nothing left to do.
       await tx.tokens.supersedeOutstanding(user.id, now);
       await tx.events.publish({ type: 'user.confirmed', userId: user.id, email: user.email.value, occurredAt: now });

@@ -1,4 +1,4 @@
-import { sixDigitCode } from '../confirmation/confirmation-code';
+import { CODE_ATTEMPTS, sixDigitCode } from '../confirmation/confirmation-code';
 import { EMAIL_COOLDOWN_MS, registrationHarness, TOKEN_TTL_MS } from '../testing/registration-harness';
 
 async function signedUp() {
@@ -25,7 +25,7 @@ describe('ConfirmWithCode', () => {
     expect(token.codeDigest).not.toContain(code);
   });
 
-  it('counts wrong codes even though each attempt fails, and voids the code after the fifth', async () => {
+  it('counts wrong codes even though each attempt fails, and locks the address after the fifth', async () => {
     const { store, confirmWithCode, code } = await signedUp();
     for (let attempt = 1; attempt <= 4; attempt += 1) {
       await expect(confirmWithCode.execute({ email: 'alice@example.com', code: wrong(code) })).rejects.toMatchObject({
@@ -38,18 +38,22 @@ describe('ConfirmWithCode', () => {
     await expect(confirmWithCode.execute({ email: 'alice@example.com', code })).rejects.toMatchObject({
       code: 'CONFIRMATION.CODE_LOCKED',
     });
-    expect([...store.tokens.values()][0].failedCodeAttempts).toBe(5);
+    expect(store.codeAttempts.get('alice@example.com')?.attempts).toBe(6);
     expect(store.userByEmail('alice@example.com')!.status).toBe('pending');
   });
 
-  it('gives a new email a new code with fresh tries, and the old code stops working', async () => {
-    const { clock, resend, confirmWithCode, latestCode, code } = await signedUp();
+  it('keeps the lockout through a new email, and lets the address try again once the hour is over', async () => {
+    const { store, clock, resend, confirmWithCode, latestCode, code } = await signedUp();
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       await confirmWithCode.execute({ email: 'alice@example.com', code: wrong(code) }).catch(() => undefined);
     }
     clock.advance(EMAIL_COOLDOWN_MS);
     await resend.execute({ email: 'alice@example.com' });
     const fresh = latestCode('alice@example.com');
+    await expect(confirmWithCode.execute({ email: 'alice@example.com', code: fresh })).rejects.toMatchObject({
+      code: 'CONFIRMATION.CODE_LOCKED',
+    });
+    clock.advance(CODE_ATTEMPTS.windowMs);
     if (fresh !== code) {
       await expect(confirmWithCode.execute({ email: 'alice@example.com', code })).rejects.toMatchObject({
         code: 'CONFIRMATION.CODE_INVALID',
@@ -58,13 +62,30 @@ describe('ConfirmWithCode', () => {
     await expect(confirmWithCode.execute({ email: 'alice@example.com', code: fresh })).resolves.toMatchObject({
       status: 'confirmed',
     });
+    expect(store.codeAttempts.get('alice@example.com')).toBeUndefined();
   });
 
-  it('answers an unknown address exactly as a wrong code', async () => {
-    const { confirmWithCode } = await signedUp();
-    await expect(confirmWithCode.execute({ email: 'nobody@example.com', code: '123456' })).rejects.toMatchObject({
-      code: 'CONFIRMATION.CODE_INVALID',
-    });
+  it('answers an unknown address exactly as a pending one, lockout included', async () => {
+    const { confirmWithCode, code } = await signedUp();
+    const answers = async (email: string) => {
+      const seen: string[] = [];
+      for (let attempt = 1; attempt <= 6; attempt += 1) {
+        seen.push(
+          await confirmWithCode.execute({ email, code: wrong(code) }).then(
+            () => 'confirmed',
+            (error: { code: string }) => error.code,
+          ),
+        );
+      }
+      return seen;
+    };
+    const pending = await answers('alice@example.com');
+    expect(await answers('nobody@example.com')).toEqual(pending);
+    expect(pending).toEqual([
+      ...Array<string>(4).fill('CONFIRMATION.CODE_INVALID'),
+      'CONFIRMATION.CODE_LOCKED',
+      'CONFIRMATION.CODE_LOCKED',
+    ]);
   });
 
   it('refuses an expired code, and input that is not an address and six digits', async () => {

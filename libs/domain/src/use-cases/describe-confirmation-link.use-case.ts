@@ -7,7 +7,7 @@ import type { UnitOfWork } from '../ports/unit-of-work.port';
 export type LinkDescription =
   | { state: 'usable'; maskedEmail: string }
   | { state: 'already_confirmed'; maskedEmail: string }
-  | { state: Exclude<TokenState, 'usable' | 'used'> | 'unknown' };
+  | { state: Exclude<TokenState, 'usable' | 'used'> | 'unknown' | 'disabled' };
 
 /**
  * What the page behind a confirmation link shows before anyone presses the button. It changes nothing,
@@ -27,6 +27,8 @@ export class DescribeConfirmationLink {
       const token = await tx.tokens.findByDigest(digest);
       const user = token ? await tx.users.findById(token.userId) : null;
       if (!token || !user) return { state: 'unknown' };
+      // Disabling kills the account's links; whoever holds one learns why it no longer works, and whom to ask.
+      if (user.status === 'disabled') return { state: 'disabled' };
       const state = token.state(this.clock.now());
       if (state === 'used')
         return user.isActive ? { state: 'already_confirmed', maskedEmail: user.email.masked() } : { state: 'unknown' };

@@ -1,10 +1,11 @@
+import { CODE_ATTEMPTS } from '../confirmation/confirmation-code';
 import type { Clock } from '../ports/clock.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
 
 const BATCH = 500;
 
 /**
- * Removes accounts that were never confirmed within the allowed time, so an address someone typed for a
+ * Removes accounts that were never confirmed within the allowed time of their latest sign-up, so an address someone typed for a
  * stranger does not stay taken, and no data is kept about people who never finished signing up. Each removal
  * is announced as user.deleted. Safe to run on several instances at once.
  */
@@ -18,6 +19,10 @@ export class PurgeUnconfirmedAccounts {
   /** Returns how many accounts were removed. */
   async execute(): Promise<number> {
     const cutoff = new Date(this.clock.now().getTime() - this.pendingLifetimeMs);
+    // Code attempts whose window has ended count for nothing any more.
+    await this.unitOfWork.run((tx) =>
+      tx.codeAttempts.removeEnded(new Date(this.clock.now().getTime() - CODE_ATTEMPTS.windowMs)),
+    );
     let removed = 0;
     for (;;) {
       const batch = await this.unitOfWork.run(async (tx) => {

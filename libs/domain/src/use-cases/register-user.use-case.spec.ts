@@ -39,7 +39,10 @@ describe('RegisterUser', () => {
     await register.execute({ email: 'NEW@example.com', password: 'another passphrase', locale: 'en' });
     expect(transactions).toHaveBeenCalledTimes(1);
     expect(store.users.size).toBe(1);
-    expect(store.userByEmail('new@example.com')!.passwordHash).toBe('hashed:another passphrase');
+    expect(store.signUps.map((signUp) => signUp.passwordHash)).toEqual([
+      'hashed:correct horse',
+      'hashed:another passphrase',
+    ]);
   });
 
   it('reports every field problem at once and stores nothing', async () => {
@@ -82,7 +85,7 @@ describe('RegisterUser', () => {
     expect(store.users.size).toBe(1);
   });
 
-  it('treats a second sign-up of a pending address as one account: new password, new link, old link void', async () => {
+  it('keeps a second sign-up of a pending address beside the first: one account, new link, old link void', async () => {
     const { store, clock, register, latestLink, confirm } = registrationHarness();
     await register.execute({ email: 'bob@example.com', password: 'stranger-password', locale: 'en' });
     const firstLink = latestLink('bob@example.com');
@@ -90,12 +93,15 @@ describe('RegisterUser', () => {
     await register.execute({ email: 'BOB@example.com', password: 'owner-password', locale: 'en' });
 
     expect(store.users.size).toBe(1);
-    expect(store.userByEmail('bob@example.com')!.passwordHash).toBe('hashed:owner-password');
+    expect(store.userByEmail('bob@example.com')!.passwordHash).toBe('hashed:stranger-password');
+    expect(store.signUps).toHaveLength(2);
     expect(store.outbox).toHaveLength(2);
     await expect(confirm.execute({ token: firstLink })).rejects.toMatchObject({ code: 'CONFIRMATION.TOKEN_INVALID' });
-    await expect(confirm.execute({ token: latestLink('bob@example.com') })).resolves.toMatchObject({
-      status: 'confirmed',
-    });
+    await expect(
+      confirm.execute({ token: latestLink('bob@example.com'), password: 'owner-password' }),
+    ).resolves.toMatchObject({ status: 'confirmed' });
+    expect(store.userByEmail('bob@example.com')!.passwordHash).toBe('hashed:owner-password');
+    expect(store.signUps).toEqual([]);
   });
 
   it('sends an active account a notice instead of a link, and leaves its password alone', async () => {
@@ -155,7 +161,10 @@ describe('RegisterUser with address folding', () => {
     const [user] = store.users.values();
     expect(user.email.value).toBe('Jane.Doe+shop@gmail.com');
     expect(user.email.normalized).toBe('janedoe@gmail.com');
-    expect(user.passwordHash).toBe('hashed:second password');
+    expect(store.signUps.map((signUp) => signUp.passwordHash)).toEqual([
+      'hashed:first password',
+      'hashed:second password',
+    ]);
     expect(store.outbox.map((queued) => queued.email.to.value)).toEqual([
       'Jane.Doe+shop@gmail.com',
       'Jane.Doe+shop@gmail.com',

@@ -1,4 +1,5 @@
 import type { ConfirmationMailer } from '../confirmation/confirmation-mailer';
+import { looksLikeTokenSecret } from '../confirmation/token-secret';
 import { InvalidInput, type FieldProblem } from '../errors/invalid-input.error';
 import type { Clock } from '../ports/clock.port';
 import type { CommonPasswords } from '../ports/common-passwords.port';
@@ -7,17 +8,21 @@ import type { NewAccounts } from '../ports/new-accounts.port';
 import type { PasswordHasher } from '../ports/password-hasher.port';
 import type { RandomSource } from '../ports/random-source.port';
 import type { RegistrationMetrics } from '../ports/registration-metrics.port';
+import type { TokenDigester } from '../ports/token-digester.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
 import type { AddressFolding } from '../users/address-folding';
 import { Email } from '../users/email.value-object';
 import { Password } from '../users/password.value-object';
 import { passwordProblem } from '../users/password-policy';
+import { MAX_LIVE_SIGN_UPS, type SignUpAttempt } from '../users/sign-up-attempt';
 import { User } from '../users/user.entity';
 
 export interface RegisterUserInput {
   email: string;
   password: string;
   locale: string;
+  /** The signing-up browser's cookie, which later shows on the confirm page that this sign-up was its. */
+  browserSecret?: string;
 }
 
 /**
@@ -36,6 +41,7 @@ export class RegisterUser {
     private readonly commonPasswords: CommonPasswords,
     private readonly disposableDomains: DisposableDomains,
     private readonly folding: AddressFolding,
+    private readonly digester: TokenDigester,
   ) {}
 
   async execute(input: RegisterUserInput): Promise<void> {
@@ -51,8 +57,19 @@ export class RegisterUser {
       now: this.clock.now(),
     });
     const { token, email: confirmation } = this.mailer.firstConfirmation(candidate);
+    const signUp: SignUpAttempt = {
+      id: this.random.uuid(),
+      userId: candidate.id,
+      passwordHash,
+      browserDigest:
+        input.browserSecret && looksLikeTokenSecret(input.browserSecret)
+          ? this.digester.digest(input.browserSecret)
+          : null,
+      createdAt: candidate.createdAt,
+    };
     const opened = await this.newAccounts.addIfAddressFree({
       user: candidate,
+      signUp,
       token,
       email: confirmation,
       event: {
@@ -62,18 +79,21 @@ export class RegisterUser {
         occurredAt: candidate.createdAt,
       },
     });
-    if (!opened) await this.answerKnownAddress(email, passwordHash);
+    if (!opened) await this.answerKnownAddress(email, signUp);
     this.metrics.signedUp();
   }
 
-  /** The address has an account: a pending one gets the new password and a fresh link, an active one a notice. */
-  private async answerKnownAddress(email: Email, passwordHash: string): Promise<void> {
+  /**
+   * The address has an account. A pending one keeps this sign-up beside the earlier ones, each with its own
+   * password (the account's stays as it was: whoever confirms shows which was theirs), and gets a fresh link
+   * within the email limits; an active one gets a notice.
+   */
+  private async answerKnownAddress(email: Email, signUp: SignUpAttempt): Promise<void> {
     await this.unitOfWork.run(async (tx) => {
       const existing = await tx.users.findByEmailForUpdate(email);
       if (!existing) return;
       if (existing.isPending) {
-        existing.replacePendingPassword(passwordHash, this.clock.now());
-        await tx.users.save(existing);
+        await tx.signUps.add({ ...signUp, userId: existing.id, createdAt: this.clock.now() }, MAX_LIVE_SIGN_UPS);
         await this.mailer.sendConfirmation(tx, existing);
       } else if (existing.isActive) {
         await this.mailer.sendAlreadyRegisteredNotice(tx, existing);

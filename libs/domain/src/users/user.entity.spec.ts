@@ -29,11 +29,15 @@ describe('User', () => {
     expect(user.status).toBe('disabled');
   });
 
-  it('takes a new password only while pending', () => {
-    const pending = aUser({ status: 'pending' });
-    pending.replacePendingPassword('hashed:new', now);
-    expect(pending.passwordHash).toBe('hashed:new');
-    expect(pending.updatedAt).toEqual(now);
-    expect(() => aUser({ status: 'active' }).replacePendingPassword('hashed:new', now)).toThrow();
+  it('takes the password of the sign-up the confirmer showed was theirs, and only when it becomes active', () => {
+    const pending = aUser({ status: 'pending', passwordHash: 'hashed:first' });
+    expect(pending.confirm(now, 'hashed:owner')).toBe('confirmed');
+    expect(pending.passwordHash).toBe('hashed:owner');
+    const active = aUser({ status: 'active', passwordHash: 'hashed:kept' });
+    expect(active.confirm(now, 'hashed:other')).toBe('already_confirmed');
+    expect(active.passwordHash).toBe('hashed:kept');
+    const unchosen = aUser({ status: 'pending', passwordHash: 'hashed:only' });
+    unchosen.confirm(now);
+    expect(unchosen.passwordHash).toBe('hashed:only');
   });
 });

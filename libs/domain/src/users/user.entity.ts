@@ -72,18 +72,19 @@ export class User {
   }
 
   /**
-   * Someone signed up again for an address that was never confirmed: the newest password wins,
-   * so a password chosen by a stranger who typed this address first does not survive.
+   * The mailbox owner confirmed the address. `passwordHash` is the password of the sign-up the confirmer showed
+   * was theirs, when the address was signed up more than once while pending; it replaces the first one's.
    */
-  replacePendingPassword(passwordHash: string, now: Date): void {
-    if (!this.isPending) throw new Error(`Only a pending account takes a new sign-up password (user ${this.id}).`);
-    this.props = { ...this.props, passwordHash, updatedAt: now };
-  }
-
-  confirm(now: Date): ConfirmOutcome {
+  confirm(now: Date, passwordHash?: string): ConfirmOutcome {
     if (this.props.status === 'disabled') throw new UserDisabled();
     if (this.props.status === 'active') return 'already_confirmed';
-    this.props = { ...this.props, status: 'active', confirmedAt: now, updatedAt: now };
+    this.props = {
+      ...this.props,
+      passwordHash: passwordHash ?? this.props.passwordHash,
+      status: 'active',
+      confirmedAt: now,
+      updatedAt: now,
+    };
     return 'confirmed';
   }
 

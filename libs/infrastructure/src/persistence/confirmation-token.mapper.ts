@@ -14,7 +14,6 @@ export function tokenToDomain(record: ConfirmationTokenRecord): ConfirmationToke
     usedAt: record.usedAt,
     supersededAt: record.supersededAt,
     codeDigest: record.codeDigest,
-    failedCodeAttempts: record.failedCodeAttempts,
   });
 }
 
@@ -30,6 +29,5 @@ export function tokenToRecord(token: ConfirmationToken): ConfirmationTokenRecord
   record.usedAt = token.usedAt;
   record.supersededAt = token.supersededAt;
   record.codeDigest = token.codeDigest;
-  record.failedCodeAttempts = token.failedCodeAttempts;
   return record;
 }

@@ -31,7 +31,4 @@ export class ConfirmationTokenRecord {
 
   @Column('text', { name: 'code_digest', nullable: true })
   codeDigest!: string | null;
-
-  @Column('integer', { name: 'failed_code_attempts' })
-  failedCodeAttempts!: number;
 }

@@ -10,17 +10,17 @@ import { ConfirmationTokenRecord } from './confirmation-token.record';
 // a row is a ConfirmationTokenRecord as the mapper knows it.
 const TOKEN_COLUMNS = `id, user_id AS "userId", email_normalized AS "emailNormalized", purpose, digest,
   issued_at AS "issuedAt", expires_at AS "expiresAt", used_at AS "usedAt", superseded_at AS "supersededAt",
-  code_digest AS "codeDigest", failed_code_attempts AS "failedCodeAttempts"`;
+  code_digest AS "codeDigest"`;
 const FIND_BY_DIGEST = `SELECT ${TOKEN_COLUMNS} FROM confirmation_tokens WHERE digest = $1`;
 const ADD = `INSERT INTO confirmation_tokens (id, user_id, email_normalized, purpose, digest, issued_at, expires_at, used_at,
-    superseded_at, code_digest, failed_code_attempts)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
+    superseded_at, code_digest)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
 // The guard makes single use hold in the database itself, whatever the caller read before.
 const CONSUME = `UPDATE confirmation_tokens SET used_at = $2 WHERE id = $1 AND used_at IS NULL AND superseded_at IS NULL`;
 const SUPERSEDE_OUTSTANDING = `UPDATE confirmation_tokens SET superseded_at = $2
   WHERE user_id = $1 AND used_at IS NULL AND superseded_at IS NULL`;
 
-/** The token's columns as $1 to $11 of ADD, in its column order. */
+/** The token's columns as $1 to $10 of ADD, in its column order. */
 export function tokenValues(token: ConfirmationToken): unknown[] {
   const r = tokenToRecord(token);
   return [
@@ -34,7 +34,6 @@ export function tokenValues(token: ConfirmationToken): unknown[] {
     r.usedAt,
     r.supersededAt,
     r.codeDigest,
-    r.failedCodeAttempts,
   ];
 }
 
@@ -62,17 +61,6 @@ export class TypeOrmConfirmationTokenRepository extends ConfirmationTokenReposit
       order: { issuedAt: 'DESC' },
     });
     return record ? tokenToDomain(record) : null;
-  }
-
-  async recordFailedCode(tokenId: string): Promise<number> {
-    const rows: Array<{ failed_code_attempts: number }> = await this.manager.query(
-      `WITH counted AS (
-         UPDATE confirmation_tokens SET failed_code_attempts = failed_code_attempts + 1 WHERE id = $1
-         RETURNING failed_code_attempts)
-       SELECT failed_code_attempts FROM counted`,
-      [tokenId],
-    );
-    return rows[0]?.failed_code_attempts ?? 0;
   }
 
   async consume(tokenId: string, now: Date): Promise<boolean> {

@@ -5,8 +5,12 @@ import { AddWebhookDeliveries1764244800000 } from '../../../../migrations/176424
 import { IndexSentEmails1764331200000 } from '../../../../migrations/1764331200000-index-sent-emails';
 import { AddBackOffice1764417600000 } from '../../../../migrations/1764417600000-add-back-office';
 import { CountUsersByStatus1764504000000 } from '../../../../migrations/1764504000000-count-users-by-status';
+import { KeepEachSignUp1764600000000 } from '../../../../migrations/1764600000000-keep-each-sign-up';
+import { KeyAddressesByAsciiDomain1764686400000 } from '../../../../migrations/1764686400000-key-addresses-by-ascii-domain';
+import { ConfirmationCodeAttemptRecord } from './confirmation-code-attempt.record';
 import { ConfirmationTokenRecord } from './confirmation-token.record';
 import { EmailOutboxRecord } from './email-outbox.record';
+import { SignUpAttemptRecord } from './sign-up-attempt.record';
 import { UserRecord } from './user.record';
 
 export const MIGRATIONS = [
@@ -16,6 +20,8 @@ export const MIGRATIONS = [
   IndexSentEmails1764331200000,
   AddBackOffice1764417600000,
   CountUsersByStatus1764504000000,
+  KeepEachSignUp1764600000000,
+  KeyAddressesByAsciiDomain1764686400000,
 ];
 
 // Any constant works; it only has to be the same for every Gatehouse instance sharing a database.
@@ -25,7 +31,13 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
   return new DataSource({
     type: 'postgres',
     url,
-    entities: [UserRecord, ConfirmationTokenRecord, EmailOutboxRecord],
+    entities: [
+      UserRecord,
+      ConfirmationTokenRecord,
+      EmailOutboxRecord,
+      SignUpAttemptRecord,
+      ConfirmationCodeAttemptRecord,
+    ],
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,

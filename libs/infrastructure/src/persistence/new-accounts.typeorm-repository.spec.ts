@@ -35,6 +35,13 @@ function aNewAccount(address: string): NewAccount {
   });
   return {
     user,
+    signUp: {
+      id: nextId(),
+      userId: user.id,
+      passwordHash: 'hash',
+      browserDigest: `browser-${user.id}`,
+      createdAt: now,
+    },
     token,
     email: {
       template: 'confirmation',
@@ -75,17 +82,19 @@ describe('TypeOrmNewAccounts on a real PostgreSQL', () => {
     return row as { users: number; tokens: number; emails: number; webhooks: number };
   };
 
-  it('stores the user, its link, its email and nothing else, as the repositories read them back', async () => {
+  it('stores the user, its sign-up, its link, its email and nothing else, as the repositories read them back', async () => {
     const account = aNewAccount('Opened@Example.com');
     expect(await new TypeOrmNewAccounts(dataSource, settings()).addIfAddressFree(account)).toBe(true);
 
     const uow = new TypeOrmUnitOfWork(dataSource, settings());
-    const { user, token, times } = await uow.run(async (tx) => ({
+    const { user, signUps, token, times } = await uow.run(async (tx) => ({
       user: await tx.users.findById(account.user.id),
+      signUps: await tx.signUps.forUser(account.user.id),
       token: await tx.tokens.findByDigest(account.token.digest),
       times: await tx.outbox.queuedTimesSince('opened@example.com', new Date(0)),
     }));
     expect(user?.snapshot()).toEqual(account.user.snapshot());
+    expect(signUps).toEqual([account.signUp]);
     expect(token).toEqual(account.token);
     expect(times).toEqual([now]);
     const [email] = await dataSource.query(
@@ -116,6 +125,11 @@ describe('TypeOrmNewAccounts on a real PostgreSQL', () => {
     expect(await newAccounts.addIfAddressFree(second)).toBe(false);
 
     expect(await rowsFor('taken@example.com')).toEqual({ users: 1, tokens: 1, emails: 1, webhooks: 1 });
+    const [{ signUps }] = await dataSource.query(
+      `SELECT count(*)::int AS "signUps" FROM sign_up_attempts WHERE user_id = ANY($1::uuid[])`,
+      [[first.user.id, second.user.id]],
+    );
+    expect(signUps).toBe(1);
     const [kept] = await dataSource.query(`SELECT id, email FROM users WHERE email_normalized = 'taken@example.com'`);
     expect(kept).toEqual({ id: first.user.id, email: 'taken@example.com' });
   });

@@ -3,35 +3,40 @@ import type { DataSource } from 'typeorm';
 import { tokenValues } from './confirmation-token.typeorm-repository';
 import { queuedEmailValues, type OutboxSettings } from './email-outbox.typeorm-repository';
 import { webhookDeliveries } from './event-outbox.typeorm-repository';
+import { SIGN_UP_ATTEMPT_COLUMNS, signUpAttemptValues } from './sign-up-attempts.typeorm-repository';
 import { ADD_USER_IF_ADDRESS_FREE, userValues } from './user.typeorm-repository';
 
 // One statement, so one round trip and no BEGIN or COMMIT of its own: a statement is atomic by itself. The
 // user's insert is the repository's own ($1 to $9); every later insert selects from it, so a taken address
-// (ON CONFLICT: nothing returned) stores nothing at all. The token's and the email's values come in the
-// repositories' orders ($10 to $20, $21 to $29). Built once, at load: this runs for every sign-up (BENCHMARKS.md).
+// (ON CONFLICT: nothing returned) stores nothing at all. The token's, the email's and the sign-up's values come
+// in the repositories' orders ($10 to $19, $20 to $28, $33 to $37). Built once, at load: this runs for every
+// sign-up (BENCHMARKS.md).
 const ADD_IF_ADDRESS_FREE = `
   WITH new_user AS (${ADD_USER_IF_ADDRESS_FREE}
   ), first_token AS (
     INSERT INTO confirmation_tokens (id, user_id, email_normalized, purpose, digest, issued_at, expires_at, used_at,
-        superseded_at, code_digest, failed_code_attempts)
+        superseded_at, code_digest)
     SELECT $10::uuid, $11::uuid, $12::text, $13::text, $14::text, $15::timestamptz, $16::timestamptz,
-        $17::timestamptz, $18::timestamptz, $19::text, $20::int
+        $17::timestamptz, $18::timestamptz, $19::text
       FROM new_user
   ), first_email AS (
     INSERT INTO email_outbox (id, channel, user_id, template, locale, recipient, recipient_normalized, payload, state,
         attempts, next_attempt_at, message_id, created_at)
-    SELECT $21::uuid, 'email', $22::uuid, $23::text, $24::text, $25::text, $26::text, $27::bytea, 'queued', 0,
-        $28::timestamptz, $29::text, $28::timestamptz
+    SELECT $20::uuid, 'email', $21::uuid, $22::text, $23::text, $24::text, $25::text, $26::bytea, 'queued', 0,
+        $27::timestamptz, $28::text, $27::timestamptz
       FROM new_user
   ), event AS (
     INSERT INTO email_outbox (id, channel, user_id, template, locale, recipient, recipient_normalized, payload, state,
         attempts, next_attempt_at, message_id, created_at)
-    SELECT d.id, 'webhook', new_user.id, $30::text, '', d.url, '', d.payload, 'queued', 0, $7, d.id::text, $7
-      FROM new_user CROSS JOIN unnest($31::uuid[], $32::text[], $33::bytea[]) AS d(id, url, payload)
+    SELECT d.id, 'webhook', new_user.id, $29::text, '', d.url, '', d.payload, 'queued', 0, $7, d.id::text, $7
+      FROM new_user CROSS JOIN unnest($30::uuid[], $31::text[], $32::bytea[]) AS d(id, url, payload)
+  ), first_sign_up AS (
+    INSERT INTO sign_up_attempts (${SIGN_UP_ATTEMPT_COLUMNS})
+    SELECT $33::uuid, $34::uuid, $35::text, $36::text, $37::timestamptz FROM new_user
   )
   SELECT count(*)::int AS added FROM new_user`;
 
-/** Opens an account in one statement: the user, its first link, its first email, its webhooks. */
+/** Opens an account in one statement: the user, its sign-up, its first link, its first email, its webhooks. */
 export class TypeOrmNewAccounts extends NewAccounts {
   constructor(
     private readonly dataSource: DataSource,
@@ -40,7 +45,7 @@ export class TypeOrmNewAccounts extends NewAccounts {
     super();
   }
 
-  async addIfAddressFree({ user, token, email, event }: NewAccount): Promise<boolean> {
+  async addIfAddressFree({ user, signUp, token, email, event }: NewAccount): Promise<boolean> {
     const webhooks = webhookDeliveries(event, this.settings);
     const [row]: Array<{ added: number }> = await this.dataSource.query(ADD_IF_ADDRESS_FREE, [
       ...userValues(user),
@@ -50,6 +55,7 @@ export class TypeOrmNewAccounts extends NewAccounts {
       webhooks.map((delivery) => delivery.id),
       webhooks.map((delivery) => delivery.url),
       webhooks.map((delivery) => delivery.payload),
+      ...signUpAttemptValues(signUp),
     ]);
     return row.added === 1;
   }

@@ -1,10 +1,12 @@
 import { UnitOfWork, type TransactionalPorts } from '@gatehouse/domain/ports/unit-of-work.port';
 import type { DataSource } from 'typeorm';
 import { TypeOrmAuditTrail } from './audit-trail.typeorm-repository';
+import { TypeOrmCodeAttempts } from './code-attempts.typeorm-repository';
 import { TypeOrmConfirmationTokenRepository } from './confirmation-token.typeorm-repository';
 import { TypeOrmEmailOutbox, type OutboxSettings } from './email-outbox.typeorm-repository';
 import { TypeOrmEventOutbox } from './event-outbox.typeorm-repository';
 import { TypeOrmSetupTokens } from './setup-tokens.typeorm-repository';
+import { TypeOrmSignUpAttempts } from './sign-up-attempts.typeorm-repository';
 import { TypeOrmSignInFailures } from './sign-in-failures.typeorm-repository';
 import { TypeOrmStaffSessionRepository } from './staff-session.typeorm-repository';
 import { TypeOrmStaffRepository } from './staff.typeorm-repository';
@@ -23,6 +25,8 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
       work({
         users: new TypeOrmUserRepository(manager),
         tokens: new TypeOrmConfirmationTokenRepository(manager),
+        signUps: new TypeOrmSignUpAttempts(manager),
+        codeAttempts: new TypeOrmCodeAttempts(manager),
         outbox: new TypeOrmEmailOutbox(manager, this.outboxSettings),
         events: new TypeOrmEventOutbox(manager, this.outboxSettings),
         staff: new TypeOrmStaffRepository(manager),

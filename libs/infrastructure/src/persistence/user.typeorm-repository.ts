@@ -72,6 +72,11 @@ export class TypeOrmUserRepository extends UserRepository {
       .createQueryBuilder('user')
       .where("user.status = 'pending'")
       .andWhere('user.createdAt < :cutoff', { cutoff })
+      // An account someone signed up for again a minute ago is not stale: the purge counts from the latest sign-up.
+      .andWhere(
+        'NOT EXISTS (SELECT 1 FROM sign_up_attempts recent WHERE recent.user_id = user.id AND recent.created_at >= :cutoff)',
+        { cutoff },
+      )
       .orderBy('user.createdAt', 'ASC')
       .limit(limit)
       .setLock('pessimistic_write')

@@ -1,4 +1,4 @@
-import { IsDefined, IsString, MaxLength } from 'class-validator';
+import { IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class ConfirmCodeRequestDto {
   @MaxLength(1024, { message: 'The email address is far too long.' })
@@ -10,4 +10,10 @@ export class ConfirmCodeRequestDto {
   @IsString({ message: 'The code must be a string of 6 digits.' })
   @IsDefined({ message: 'Enter the 6 digits from the email.' })
   code!: string;
+
+  /** Only when the answer was 409 password_required: the password chosen at sign-up. */
+  @IsOptional()
+  @MaxLength(1024, { message: 'The password is far too long.' })
+  @IsString({ message: 'The password must be a string.' })
+  password?: string;
 }
