@@ -9,7 +9,7 @@ export interface AuditFilter {
   to?: string;
 }
 
-/** The actions staff take (libs/domain), for the filter's list. */
+/** The actions staff take, and failed staff sign-ins (libs/domain/src/staff/audit-entry.ts), for the filter's list. */
 export const AUDIT_ACTIONS = [
   'user.resend_confirmation',
   'user.confirm',
@@ -21,6 +21,9 @@ export const AUDIT_ACTIONS = [
   'staff.create',
   'staff.update',
   'staff.sign_in',
+  'staff.sign_in_failed',
+  'staff.locked_out',
+  'staff.lockout_lifted',
 ] as const;
 
 export const TARGET_TYPES = ['user', 'staff', 'users'] as const;

@@ -1,9 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
-import type { StaffMember } from '../../../lib/auth';
+import type { components } from '../../../lib/api-schema';
 import { queryKeys } from '../../../lib/query-keys';
 
-export function getStaff(): Promise<StaffMember[]> {
+/** A staff member on the admins' list: with `lockedUntil` while five wrong passwords keep them out. */
+export type StaffListItem = components['schemas']['StaffListItemResponse'];
+
+export function getStaff(): Promise<StaffListItem[]> {
   return unwrap(api.GET('/api/admin/staff'));
 }
 

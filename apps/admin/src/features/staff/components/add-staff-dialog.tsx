@@ -60,7 +60,7 @@ export function AddStaffDialog() {
             label="Password"
             type="password"
             autoComplete="new-password"
-            hint="8 to 256 characters."
+            hint="8 to 256 characters, not a common password and not their address."
             error={errors.password?.message}
             {...form.register('password')}
           />

@@ -3,11 +3,15 @@ import { ReasonDialog } from '../../../components/reason-dialog';
 import { SelectField } from '../../../components/ui/field';
 import { toast } from '../../../components/ui/toast';
 import type { StaffMember } from '../../../lib/auth';
+import { formatDateTime } from '../../../lib/format';
 import { STAFF_ROLES } from '../api/add-staff';
+import type { StaffListItem } from '../api/get-staff';
+import { useLiftLockout } from '../api/lift-lockout';
 import { useUpdateStaff } from '../api/update-staff';
 
-export function StaffActions({ member }: { member: StaffMember }) {
+export function StaffActions({ member }: { member: StaffListItem }) {
   const update = useUpdateStaff();
+  const lift = useLiftLockout();
   const otherRole = member.role === 'admin' ? 'support' : 'admin';
   const [role, setRole] = useState<StaffMember['role']>(otherRole);
 
@@ -37,6 +41,18 @@ export function StaffActions({ member }: { member: StaffMember }) {
           ))}
         </SelectField>
       </ReasonDialog>
+      {member.lockedUntil ? (
+        <ReasonDialog
+          triggerLabel="Lift lockout"
+          title={`Lift the lockout of ${member.email}`}
+          description={`Five wrong passwords were typed for this address, by them or by anyone; sign-in is refused until ${formatDateTime(member.lockedUntil)}. Lift it only when you know it is them.`}
+          confirmLabel="Lift lockout"
+          onConfirm={async (reason) => {
+            await lift.mutateAsync({ staffId: member.id, reason });
+            toast.success(`${member.email} can sign in again.`);
+          }}
+        />
+      ) : null}
       {member.disabled ? (
         <ReasonDialog
           triggerLabel="Enable"

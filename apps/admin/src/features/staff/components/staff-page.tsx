@@ -49,7 +49,15 @@ export function StaffPage() {
                 <td>
                   <Badge tone={member.role === 'admin' ? 'info' : 'neutral'}>{member.role}</Badge>
                 </td>
-                <td>{member.disabled ? <Badge tone="muted">disabled</Badge> : <Badge tone="success">active</Badge>}</td>
+                <td>
+                  {member.disabled ? <Badge tone="muted">disabled</Badge> : <Badge tone="success">active</Badge>}
+                  {member.lockedUntil ? (
+                    <>
+                      {' '}
+                      <Badge tone="warning">locked until {formatDateTime(member.lockedUntil)}</Badge>
+                    </>
+                  ) : null}
+                </td>
                 <td>{formatDateTime(member.lastSignInAt)}</td>
                 <td>
                   <StaffActions member={member} />
