@@ -1,3 +1,5 @@
+import { asciiDomain } from './ascii-domain';
+
 export interface AddressFoldingOptions {
   /** `alice+news@example.com` is `alice@example.com`. */
   plusTags: boolean;
@@ -16,10 +18,11 @@ export class AddressFolding {
   private readonly dotInsensitive: ReadonlySet<string>;
 
   constructor(private readonly options: AddressFoldingOptions) {
-    this.dotInsensitive = new Set(options.dotInsensitiveDomains.map((domain) => domain.toLowerCase()));
+    // In the form normalized addresses carry their domain, however the setting spells it.
+    this.dotInsensitive = new Set(options.dotInsensitiveDomains.map((domain) => asciiDomain(domain.normalize('NFC'))));
   }
 
-  /** Folds an address already lowercased and NFC-normalised. */
+  /** Folds an address already normalized (`Email.normalize`: lowercased, NFC, its domain in ASCII). */
   fold(normalized: string): string {
     const at = normalized.lastIndexOf('@');
     if (at <= 0) return normalized;

@@ -1,4 +1,5 @@
 import { InvalidInput } from '../errors/invalid-input.error';
+import { AddressFolding } from './address-folding';
 import { Email } from './email.value-object';
 
 describe('Email', () => {
@@ -38,9 +39,38 @@ describe('Email', () => {
     }
   });
 
+  it('keys an internationalised domain by its ASCII form, whichever way it is spelled, and keeps the spelling', () => {
+    const unicode = Email.parse('x@bücher.example');
+    const ascii = Email.parse('x@xn--bcher-kva.example');
+    expect(unicode.normalized).toBe('x@xn--bcher-kva.example');
+    expect(ascii.normalized).toBe('x@xn--bcher-kva.example');
+    expect(unicode.equals(ascii)).toBe(true);
+    expect(Email.parse('X@BÜCHER.Example').equals(unicode)).toBe(true);
+    expect(Email.parse('x@bu\u0308cher.example').equals(unicode)).toBe(true);
+    expect(unicode.value).toBe('x@bücher.example');
+    expect(ascii.value).toBe('x@xn--bcher-kva.example');
+    expect(unicode.domain).toBe('xn--bcher-kva.example');
+    expect(Email.normalize(' X@Bücher.Example ')).toBe('x@xn--bcher-kva.example');
+  });
+
+  it('keeps the local part in Unicode: only the domain has an ASCII form', () => {
+    expect(Email.parse('Müller@bücher.de').normalized).toBe('müller@xn--bcher-kva.de');
+  });
+
+  it('folds dots at a listed internationalised domain however either is spelled', () => {
+    const folding = new AddressFolding({ plusTags: false, dotInsensitiveDomains: ['Bücher.example'] });
+    expect(Email.parse('a.b@xn--bcher-kva.example', folding).normalized).toBe('ab@xn--bcher-kva.example');
+    expect(Email.parse('a.b@BÜCHER.example', folding).normalized).toBe('ab@xn--bcher-kva.example');
+  });
+
+  it('refuses a domain whose label is too long once written in ASCII', () => {
+    expect(() => Email.parse(`x@${'ü'.repeat(60)}.example`)).toThrow('not a valid domain');
+    expect(Email.parse(`x@${'ü'.repeat(20)}.example`).domain).toMatch(/^xn--/);
+  });
+
   it('accepts plus tags, internationalised addresses and long but legal addresses', () => {
     expect(Email.parse('alice+news@example.co.uk').value).toBe('alice+news@example.co.uk');
-    expect(Email.parse('müller@bücher.de').normalized).toBe('müller@bücher.de');
+    expect(Email.parse('müller@bücher.de').value).toBe('müller@bücher.de');
     expect(Email.parse(`${'a'.repeat(64)}@example.com`).localPart).toHaveLength(64);
   });
 

@@ -1,5 +1,6 @@
 import { InvalidInput, type ProblemRule } from '../errors/invalid-input.error';
 import { AddressFolding } from './address-folding';
+import { asciiDomain } from './ascii-domain';
 
 type Problem = { rule: ProblemRule; message: string; params?: Record<string, number> };
 
@@ -10,16 +11,23 @@ const MAX_LOCAL_LENGTH = 64;
 const LOCAL_PART = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*$/u;
 const DOMAIN_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
 const TOP_LEVEL_LABEL = /^(?:[\p{L}]{2,63}|xn--[a-z0-9-]{1,59})$/iu;
+// What each label must be once in its ASCII form (a DNS host name's letters, digits and hyphens, 63 at most):
+// a Unicode label can pass DOMAIN_LABEL and still map to something no domain can be.
+const ASCII_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /**
  * An email address as the person typed it (trimmed, Unicode NFC), plus the form used to decide
- * whether two addresses are the same account: compared case-insensitively, and folded when configured.
+ * whether two addresses are the same account: compared case-insensitively, the domain in its one IDNA form
+ * (`bücher.example` and `xn--bcher-kva.example` are one domain), and folded when configured.
  */
 export class Email {
   private constructor(
-    /** The spelling the person typed, used for display and sending. */
+    /** The spelling the person typed, used for display and sending: an internationalised domain stays as typed. */
     readonly value: string,
-    /** The form compared for uniqueness, and by which the per-address email limits count. */
+    /**
+     * The form compared for uniqueness, and by which the per-address email limits count: the local part
+     * lowercased, the domain in ASCII (punycode, `xn--`) and lowercased, then folded.
+     */
     readonly normalized: string,
   ) {}
 
@@ -39,7 +47,10 @@ export class Email {
   }
 
   static normalize(value: string): string {
-    return value.trim().normalize('NFC').toLowerCase();
+    const address = value.trim().normalize('NFC');
+    const at = address.lastIndexOf('@');
+    if (at < 0) return address.toLowerCase();
+    return `${address.slice(0, at).toLowerCase()}@${asciiDomain(address.slice(at + 1))}`;
   }
 
   equals(other: Email): boolean {
@@ -98,6 +109,13 @@ export class Email {
     if (labels.length < 2)
       return { rule: 'email.domain_missing', message: 'The part after @ needs a domain like example.com.' };
     if (!labels.every((label) => DOMAIN_LABEL.test(label)) || !TOP_LEVEL_LABEL.test(labels[labels.length - 1])) {
+      return { rule: 'email.domain_invalid', message: 'The part after @ is not a valid domain.' };
+    }
+    if (
+      !asciiDomain(domain)
+        .split('.')
+        .every((label) => ASCII_LABEL.test(label))
+    ) {
       return { rule: 'email.domain_invalid', message: 'The part after @ is not a valid domain.' };
     }
     return undefined;

@@ -12,6 +12,13 @@ describe('ListedDisposableDomains', () => {
     expect(domains.includes('example.com')).toBe(false);
   });
 
+  it('knows a listed internationalised domain in the ASCII form addresses are compared in, and as typed', () => {
+    const domains = new ListedDisposableDomains();
+    expect(domains.includes('gmaıl.net')).toBe(true);
+    expect(domains.includes('xn--gmal-nza.net')).toBe(true);
+    expect(new ListedDisposableDomains({ allow: ['gmaıl.net'] }).includes('xn--gmal-nza.net')).toBe(false);
+  });
+
   it('lets a deployment allow a listed domain, or replace the list with a file', async () => {
     expect(new ListedDisposableDomains({ allow: ['Mailinator.com'] }).includes('mailinator.com')).toBe(false);
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'gatehouse-domains-')), 'domains.txt');

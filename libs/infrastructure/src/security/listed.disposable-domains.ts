@@ -1,4 +1,5 @@
 import { DisposableDomains } from '@gatehouse/domain/ports/disposable-domains.port';
+import { asciiDomain } from '@gatehouse/domain/users/ascii-domain';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -14,17 +15,22 @@ export class ListedDisposableDomains extends DisposableDomains {
     const listed = options.file
       ? readLines(options.file)
       : (createRequire(__filename)('disposable-email-domains') as string[]);
-    const allowed = new Set((options.allow ?? []).map((domain) => domain.toLowerCase()));
-    this.domains = new Set(listed.map((domain) => domain.toLowerCase()).filter((domain) => !allowed.has(domain)));
+    // In the ASCII form an address's domain is compared in (the list has `gmaıl.net`, addresses `xn--gmal-nza.net`).
+    const allowed = new Set((options.allow ?? []).map(key));
+    this.domains = new Set(listed.map(key).filter((domain) => !allowed.has(domain)));
   }
 
   includes(domain: string): boolean {
-    const labels = domain.toLowerCase().split('.');
+    const labels = key(domain).split('.');
     for (let i = 0; i < labels.length - 1; i += 1) {
       if (this.domains.has(labels.slice(i).join('.'))) return true;
     }
     return false;
   }
+}
+
+function key(domain: string): string {
+  return asciiDomain(domain.normalize('NFC'));
 }
 
 function readLines(file: string): string[] {
