@@ -262,6 +262,41 @@ describe('the dashboard in a browser', () => {
     expect(await page.getByRole('row').filter({ hasText: 'user.disable' }).count()).toBe(1);
   });
 
+  it('tells a locked-out member when the lockout ends, and lets an admin lift it from the Staff page', async () => {
+    await addStaff(gatehouse, 'locked-helper@example.com', 'support');
+    for (let i = 0; i < 5; i += 1) {
+      await postJson(gatehouse.baseUrl, '/api/admin/session', {
+        email: 'locked-helper@example.com',
+        password: `someone guessing ${i}`,
+      });
+    }
+    const locked = await openPage(DESKTOP, [NOBODY_SIGNED_IN, { status: 429, path: /\/api\/admin\/session$/ }]);
+    await locked.goto('/admin/');
+    await locked.waitForURL(/\/admin\/sign-in/, WAIT);
+    await locked.getByLabel('Email address').fill('locked-helper@example.com');
+    await locked.getByLabel('Password').fill(STAFF_PASSWORD);
+    await locked.getByRole('button', { name: 'Sign in' }).click();
+    await locked
+      .getByRole('alert')
+      .filter({ hasText: /Too many failed sign-ins.*Try again after/ })
+      .waitFor(WAIT);
+
+    const page = await openPage();
+    await signIn(page, 'admin@example.com');
+    await page.goto('/admin/staff');
+    const row = page.getByRole('row').filter({ hasText: 'locked-helper@example.com' });
+    await row.getByText(/locked until/).waitFor(WAIT);
+    await row.getByRole('button', { name: 'Lift lockout' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Reason').fill('they called the help desk');
+    await dialog.getByRole('button', { name: 'Lift lockout' }).click();
+    await page.getByText('locked-helper@example.com can sign in again.').waitFor(WAIT);
+    await row.getByText(/locked until/).waitFor({ state: 'detached', ...WAIT });
+
+    await locked.getByRole('button', { name: 'Sign in' }).click();
+    await locked.getByRole('heading', { name: 'Overview', level: 1 }).waitFor(WAIT);
+  });
+
   it('shows a support member no admin-only action anywhere', async () => {
     const page = await openPage();
     await signIn(page, 'support@example.com');
