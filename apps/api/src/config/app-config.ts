@@ -545,7 +545,7 @@ export const SETTINGS: readonly Setting[] = [
     variable: 'OUTBOX_STUCK_AFTER',
     key: 'outboxStuckAfterMs',
     fallback: '15m',
-    description: 'When an email has waited this long without leaving, /health/ready reports the outbox degraded.',
+    description: 'When an email (webhook) waits this long, /health/ready reports `outbox` (`webhooks`) degraded.',
     parse: duration(1000),
   },
   {

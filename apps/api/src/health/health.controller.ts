@@ -23,12 +23,13 @@ export class HealthController {
   /**
    * Ready for traffic: the database answers and every migration has run (503 otherwise). An outbox whose
    * oldest waiting email was queued longer ago than OUTBOX_STUCK_AFTER reports `degraded` but stays 200: an SMTP outage
-   * must not take the sign-up page down with it, since emails wait safely in the outbox.
+   * must not take the sign-up page down with it, since emails wait safely in the outbox. Webhooks share the outbox's
+   * table but are reported on their own (`webhooks`): a receiver that is down says nothing about email.
    */
   @Get('ready')
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
     try {
-      return await this.health.check([() => this.database(), () => this.migrations(), () => this.outbox()]);
+      return await this.health.check([() => this.database(), () => this.migrations(), ...this.waiting()]);
     } catch (error) {
       // Terminus answers 503 with the full result; keep that body rather than the generic error shape.
       if (!(error instanceof HttpException)) throw error;
@@ -58,14 +59,38 @@ export class HealthController {
     }
   }
 
-  private async outbox() {
-    const check = this.indicators.check('outbox');
-    const [row]: Array<{ waiting: number; oldest: number | null }> = await this.dataSource.query(
-      `SELECT count(*)::int AS waiting, extract(epoch FROM now() - min(created_at))::float8 AS oldest
-         FROM email_outbox WHERE state IN ('queued', 'sending')`,
+  /** The outbox's email and webhook checks, from one read of what waits. */
+  private waiting() {
+    const read = this.readWaiting();
+    return [
+      async () => {
+        const { email } = await read;
+        return this.stuckUnless('outbox', { waitingEmails: email.waiting, oldestWaitingSeconds: email.oldestSeconds });
+      },
+      async () => {
+        const { webhook } = await read;
+        return this.stuckUnless('webhooks', {
+          waitingWebhooks: webhook.waiting,
+          oldestWaitingSeconds: webhook.oldestSeconds,
+        });
+      },
+    ];
+  }
+
+  private async readWaiting(): Promise<Record<'email' | 'webhook', { waiting: number; oldestSeconds: number }>> {
+    const rows: Array<{ channel: string; waiting: number; oldest: number | null }> = await this.dataSource.query(
+      `SELECT channel, count(*)::int AS waiting, extract(epoch FROM now() - min(created_at))::float8 AS oldest
+         FROM email_outbox WHERE state IN ('queued', 'sending') GROUP BY channel`,
     );
-    const oldestSeconds = Math.max(0, Math.round(row?.oldest ?? 0));
-    const data = { waitingEmails: row?.waiting ?? 0, oldestWaitingSeconds: oldestSeconds };
-    return oldestSeconds * 1000 > this.config.outboxStuckAfterMs ? check.degraded(data) : check.up(data);
+    const of = (channel: string) => {
+      const row = rows.find((candidate) => candidate.channel === channel);
+      return { waiting: row?.waiting ?? 0, oldestSeconds: Math.max(0, Math.round(row?.oldest ?? 0)) };
+    };
+    return { email: of('email'), webhook: of('webhook') };
+  }
+
+  private stuckUnless(key: string, data: { oldestWaitingSeconds: number; [count: string]: number }) {
+    const check = this.indicators.check(key);
+    return data.oldestWaitingSeconds * 1000 > this.config.outboxStuckAfterMs ? check.degraded(data) : check.up(data);
   }
 }
