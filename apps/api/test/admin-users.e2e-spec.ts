@@ -3,7 +3,7 @@ import { HIGH_LIMITS } from './support/high-limits';
 import { addStaff, StaffClient } from './support/staff-client';
 import { postJson, useTestApp } from './support/test-app';
 
-const running = useTestApp(HIGH_LIMITS);
+const running = useTestApp({ ...HIGH_LIMITS, SUPPORT_EMAIL: 'help@example.com' });
 let admin: StaffClient;
 let support: StaffClient;
 let adminId: string;
@@ -108,6 +108,18 @@ describe('admin actions on one account', () => {
     ]);
   });
 
+  it('will not pick a password for an address signed up more than once: the person confirms with theirs', async () => {
+    const userId = await signUp('twice@example.com');
+    await postJson(running.gatehouse.baseUrl, '/api/registrations', {
+      email: 'twice@example.com',
+      password: 'a rival long password',
+    });
+    const answer = await admin.post(`/api/admin/users/${userId}/confirm`, { reason: 'asked by phone' });
+    expect(answer).toMatchObject({ status: 409, json: { error: 'status_conflict' } });
+    expect(answer.json.message).toContain('signed up more than once');
+    expect(await statusOf(userId)).toBe('pending');
+  });
+
   it('disables (links stop working) and enables back', async () => {
     const userId = await signUp('to-disable@example.com');
     const [email] = await running.smtp.waitFor('to-disable@example.com');
@@ -115,7 +127,22 @@ describe('admin actions on one account', () => {
     expect(await statusOf(userId)).toBe('disabled');
     const token = /token=([A-Za-z0-9_-]{43})/.exec(email.text ?? '')?.[1];
     const confirm = await postJson(running.gatehouse.baseUrl, '/api/confirmations', { token });
-    expect(confirm.status).toBeGreaterThanOrEqual(400);
+    expect(confirm).toMatchObject({ status: 403, json: { error: 'account_disabled' } });
+    // The page behind the link says the account is disabled and whom to write to, not "use a newer link".
+    for (const page of [
+      await fetch(`${running.gatehouse.baseUrl}/confirm?token=${token}`, { headers: { accept: 'text/html' } }),
+      await fetch(`${running.gatehouse.baseUrl}/confirm`, {
+        method: 'POST',
+        headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token: token! }).toString(),
+      }),
+    ]) {
+      expect(page.status).toBe(403);
+      const html = await page.text();
+      expect(html).toContain('This account is disabled');
+      expect(html).toContain('<strong>help@example.com</strong>');
+      expect(html).not.toContain('A newer link was sent');
+    }
     expect(await statusOf(userId)).toBe('disabled');
     expect((await admin.post(`/api/admin/users/${userId}/disable`, { reason: 'again' })).status).toBe(409);
     expect((await admin.post(`/api/admin/users/${userId}/enable`, { reason: 'false alarm' })).status).toBe(204);

@@ -58,7 +58,7 @@ describe('Confirming with the address and the 6-digit code from the email', () =
     expect(await status('page@example.com')).toBe('active');
   });
 
-  it('allows 5 wrong codes, then the code is void; the link still works', async () => {
+  it('allows 5 codes an hour per address, then codes are void; the link still works', async () => {
     const email = await signUp('wrong@example.com');
     const code = codeFrom(email);
     const wrong = code === '000000' ? '111111' : '000000';
@@ -80,13 +80,47 @@ describe('Confirming with the address and the 6-digit code from the email', () =
     expect(right).toMatchObject({ status: 400, json: { error: 'code_locked' } });
     const page = await postForm(gatehouse.baseUrl, '/confirm/code', { email: 'wrong@example.com', code });
     expect(page.status).toBe(400);
-    expect(page.html).toContain('Too many wrong codes');
+    expect(page.html).toContain('Too many codes were tried for this address');
     expect(await status('wrong@example.com')).toBe('pending');
 
     const token = /token=([A-Za-z0-9_-]{43})/.exec(email.text)![1];
     expect(await postJson(gatehouse.baseUrl, '/api/confirmations', { token })).toMatchObject({
       json: { status: 'confirmed' },
     });
+  });
+
+  it('locks an unknown address out exactly as a pending one: the same answers, attempt by attempt', async () => {
+    const email = await signUp('locked-pending@example.com');
+    const wrong = codeFrom(email) === '000000' ? '111111' : '000000';
+    const answers = async (address: string) => {
+      const seen: string[] = [];
+      for (let attempt = 0; attempt < 7; attempt += 1) {
+        const answer = await postJson(gatehouse.baseUrl, '/api/confirmations/code', { email: address, code: wrong });
+        seen.push(`${answer.status} ${answer.text}`);
+      }
+      return seen;
+    };
+    const pending = await answers('locked-pending@example.com');
+    expect(await answers('locked-ghost@example.com')).toEqual(pending);
+    expect(pending[4]).toContain('code_locked');
+  });
+
+  it('checks at most 5 of 20 codes sent at once for one address', async () => {
+    const email = await signUp('burst@example.com');
+    const code = codeFrom(email);
+    const wrong = code === '000000' ? '111111' : '000000';
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        postJson(gatehouse.baseUrl, '/api/confirmations/code', { email: 'burst@example.com', code: wrong }),
+      ),
+    );
+    const errors = answers.map((answer) => answer.json.error);
+    expect(errors.filter((error) => error === 'code_invalid')).toHaveLength(4);
+    expect(errors.filter((error) => error === 'code_locked')).toHaveLength(16);
+    const counted = await gatehouse.db.query(
+      `SELECT attempts FROM confirmation_code_attempts WHERE email_normalized = 'burst@example.com'`,
+    );
+    expect(counted.rows[0].attempts).toBe(20);
   });
 
   it('answers an unknown address like a wrong code, and names bad fields', async () => {

@@ -34,7 +34,7 @@ function median(values: number[]): number {
  * RESEND_MIN_RESPONSE_TIME). The cases take turns, round after round in a rotating order, so whatever else
  * the machine is doing slows them all alike, and medians shrug off the odd slow request.
  */
-describe('Sign-up and resend take as long for new, pending and active addresses', () => {
+describe('Sign-up, resend and a code take as long for new, pending and active addresses', () => {
   // As production runs: its hashing, answer times and per-address email limits; only the per-IP limits are
   // out of the way, as every request comes from 127.0.0.1.
   const running = useTestApp(
@@ -44,6 +44,7 @@ describe('Sign-up and resend take as long for new, pending and active addresses'
         'ARGON2_TIME_COST',
         'SIGNUP_MIN_RESPONSE_TIME',
         'RESEND_MIN_RESPONSE_TIME',
+        'CONFIRM_CODE_MIN_RESPONSE_TIME',
         'EMAIL_COOLDOWN',
         'EMAIL_LIMIT_PER_ADDRESS',
       ].map((variable) => [variable, productionDefault(variable)]),
@@ -110,5 +111,13 @@ describe('Sign-up and resend take as long for new, pending and active addresses'
       email: which === 'new' ? `unknown-${round}@example.com` : (which === 'pending' ? pending : active)[round],
     }));
     expectAlike(samples, 202);
+  });
+
+  it(`a wrong code: same status, body and median time over ${ROUNDS} requests each`, async () => {
+    const samples = await measure('/api/confirmations/code', (which, round) => ({
+      email: which === 'new' ? `unknown-code-${round}@example.com` : (which === 'pending' ? pending : active)[round],
+      code: '000000',
+    }));
+    expectAlike(samples, 400);
   });
 });

@@ -11,6 +11,18 @@ describe('Removing accounts never confirmed', () => {
     await postJson(gatehouse.baseUrl, '/api/registrations', { email: address, password: 'long enough password' });
     return (await smtp.waitFor(address))[0];
   };
+  /** As if the accounts, and every sign-up of theirs, had come this long ago. */
+  const signedUpMinutesAgo = async (minutes: number, ...addresses: string[]) => {
+    await gatehouse.db.query(
+      `UPDATE users SET created_at = now() - make_interval(mins => $1) WHERE email_normalized = ANY($2::text[])`,
+      [minutes, addresses],
+    );
+    await gatehouse.db.query(
+      `UPDATE sign_up_attempts SET created_at = now() - make_interval(mins => $1)
+        WHERE user_id IN (SELECT id FROM users WHERE email_normalized = ANY($2::text[]))`,
+      [minutes, addresses],
+    );
+  };
   const exists = async (address: string) =>
     (await gatehouse.db.query('SELECT 1 FROM users WHERE email_normalized = $1', [address])).rowCount === 1;
 
@@ -19,9 +31,7 @@ describe('Removing accounts never confirmed', () => {
     const confirmed = await signUp('kept@example.com');
     await postJson(gatehouse.baseUrl, '/api/confirmations', { token: tokenFrom(confirmed) });
     await signUp('recent@example.com');
-    await gatehouse.db.query(
-      `UPDATE users SET created_at = now() - interval '2 minutes' WHERE email_normalized IN ('stale@example.com', 'kept@example.com')`,
-    );
+    await signedUpMinutesAgo(2, 'stale@example.com', 'kept@example.com');
 
     await waitUntil(
       async () => ((await exists('stale@example.com')) ? undefined : true),
@@ -40,5 +50,34 @@ describe('Removing accounts never confirmed', () => {
     const again = await signUp('stale@example.com');
     expect(again.subject).toContain('Confirm your email');
     expect(await exists('stale@example.com')).toBe(true);
+  });
+
+  it('keeps an old pending account that someone signed up for again within PENDING_ACCOUNT_TTL', async () => {
+    await signUp('again@example.com');
+    await signUp('gone@example.com');
+    await postJson(gatehouse.baseUrl, '/api/registrations', {
+      email: 'again@example.com',
+      password: 'another long password',
+    });
+    // In one statement, so no purge round sees half of it: both accounts and their sign-ups are two minutes
+    // old, but for the second sign-up of again@, a moment ago.
+    await gatehouse.db.query(
+      `WITH aged AS (
+         UPDATE users SET created_at = now() - interval '2 minutes'
+          WHERE email_normalized IN ('again@example.com', 'gone@example.com') RETURNING id
+       ), newest AS (
+         SELECT DISTINCT ON (s.user_id) s.id FROM sign_up_attempts s JOIN users u ON u.id = s.user_id
+          WHERE u.email_normalized = 'again@example.com' ORDER BY s.user_id, s.created_at DESC
+       )
+       UPDATE sign_up_attempts SET created_at = now() - interval '2 minutes'
+        WHERE user_id IN (SELECT id FROM aged) AND id NOT IN (SELECT id FROM newest)`,
+    );
+    await waitUntil(
+      async () => ((await exists('gone@example.com')) ? undefined : true),
+      10_000,
+      () => 'the scheduled purge',
+    );
+    // The round that took gone@ looked at again@ in the same query and kept it.
+    expect(await exists('again@example.com')).toBe(true);
   });
 });

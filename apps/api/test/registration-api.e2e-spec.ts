@@ -28,7 +28,13 @@ describe('Public HTTP contract for registrations and confirmations', () => {
     const [, second] = await smtp.waitFor('new@example.com', 2);
     expect(second.subject).toContain('Confirm your email');
 
-    expect((await confirm(tokenFrom(second))).json).toEqual({ status: 'confirmed' });
+    // Signed up twice before anyone confirmed: the link needs to know whose sign-up it confirms.
+    expect((await confirm(tokenFrom(second))).json).toMatchObject({ error: 'password_required' });
+    const confirmed = await postJson(gatehouse.baseUrl, '/api/confirmations', {
+      token: tokenFrom(second),
+      password: 'another password',
+    });
+    expect(confirmed.json).toEqual({ status: 'confirmed' });
     await forgetCooldown('new@example.com');
     const active = await register('new@example.com', 'yet another password');
     const [, , third] = await smtp.waitFor('new@example.com', 3);
@@ -53,7 +59,21 @@ describe('Public HTTP contract for registrations and confirmations', () => {
     const [, second] = await smtp.waitFor('pending@example.com', 2);
 
     expect(await confirm(tokenFrom(first))).toMatchObject({ status: 400, json: { error: 'token_invalid' } });
-    expect(await confirm(tokenFrom(second))).toMatchObject({ status: 200, json: { status: 'confirmed' } });
+    expect(await confirm(tokenFrom(second))).toMatchObject({ status: 409, json: { error: 'password_required' } });
+  });
+
+  it('answers every one of ten clicks at once on one link with 200: confirmed once, already_confirmed after', async () => {
+    await register('clicks@example.com');
+    const token = tokenFrom((await smtp.waitFor('clicks@example.com'))[0]);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => confirm(token)));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(200));
+    const statuses = answers.map((answer) => answer.json.status).sort();
+    expect(statuses).toEqual([...Array(9).fill('already_confirmed'), 'confirmed']);
+    const used = await gatehouse.db.query(
+      `SELECT count(*)::int AS n FROM confirmation_tokens WHERE used_at IS NOT NULL
+         AND user_id = (SELECT id FROM users WHERE email_normalized = 'clicks@example.com')`,
+    );
+    expect(used.rows[0].n).toBe(1);
   });
 
   it('confirms once; the same token again is already_confirmed; expired is 410; unknown is 400', async () => {
