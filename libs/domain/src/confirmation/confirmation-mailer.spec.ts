@@ -36,6 +36,19 @@ describe('ConfirmationMailer per-address limits', () => {
     expect(store.outbox).toHaveLength(2);
   });
 
+  it('does not count an email that failed for good: the person can be sent another at once', async () => {
+    const { send, clock, store } = mailerHarness();
+    await expect(send('confirmation')).resolves.toEqual({ kind: 'queued' });
+    clock.advance(1000);
+    await expect(send('confirmation')).resolves.toMatchObject({ kind: 'limited' });
+    // The worker gave up on it (an SMTP outage outlasting every retry): it reached nobody.
+    store.outbox[0].failed = true;
+    await expect(send('confirmation')).resolves.toEqual({ kind: 'queued' });
+    // The new one is on its way, and counts.
+    await expect(send('confirmation')).resolves.toMatchObject({ kind: 'limited' });
+    expect(store.outbox).toHaveLength(2);
+  });
+
   it('sends at most the hourly limit, then lets one more go as the oldest leaves the sliding window', async () => {
     const { send, clock, store } = mailerHarness();
     const firstAt = clock.now().getTime();

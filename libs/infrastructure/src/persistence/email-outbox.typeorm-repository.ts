@@ -48,10 +48,12 @@ export class TypeOrmEmailOutbox extends EmailOutbox {
   }
 
   async queuedTimesSince(normalizedAddress: string, since: Date): Promise<Date[]> {
-    // Served by email_outbox_recipient_idx (recipient_normalized, created_at DESC).
+    // Served by email_outbox_recipient_idx (recipient_normalized, created_at DESC). A failed email (the worker
+    // gave up on it) was never delivered and does not count; every other state is sent or still on its way.
     const rows: Array<{ created_at: Date }> = await this.manager.query(
       `SELECT created_at FROM email_outbox
         WHERE recipient_normalized = $1 AND channel = 'email' AND created_at >= $2
+          AND state IN ('queued', 'sending', 'sent')
         ORDER BY created_at`,
       [normalizedAddress, since],
     );
