@@ -109,8 +109,13 @@ describe('Outgoing webhooks', () => {
       password: 'long enough password',
     });
     await smtp.waitFor('gone@example.com');
+    // Signed up (its only sign-up, too) eight days ago: the purge counts from the latest sign-up.
     await gatehouse.db.query(
       `UPDATE users SET created_at = now() - interval '8 days' WHERE email_normalized = 'gone@example.com'`,
+    );
+    await gatehouse.db.query(
+      `UPDATE sign_up_attempts SET created_at = now() - interval '8 days'
+        WHERE user_id = (SELECT id FROM users WHERE email_normalized = 'gone@example.com')`,
     );
     expect(await gatehouse.app.get(PurgeUnconfirmedAccounts).execute()).toBe(1);
 
