@@ -9,7 +9,7 @@ export abstract class UserRepository {
   abstract findById(id: string): Promise<User | null>;
   abstract findByIdForUpdate(id: string): Promise<User | null>;
   abstract save(user: User): Promise<void>;
-  /** Up to `limit` accounts still pending since before `cutoff`, held for this transaction; others skip them. */
+  /** Up to `limit` accounts pending whose latest sign-up came before `cutoff`, held for this transaction; others skip them. */
   abstract findStalePendingForUpdate(cutoff: Date, limit: number): Promise<User[]>;
   /** Removes the account and everything stored about it (tokens, its emails). */
   abstract delete(userId: string): Promise<void>;

@@ -26,4 +26,17 @@ describe('PurgeUnconfirmedAccounts', () => {
     ]);
     expect(await purge.execute()).toBe(0);
   });
+
+  it('counts from the latest sign-up of a pending account, not its first', async () => {
+    const { store, clock, register, unitOfWork } = registrationHarness();
+    await register.execute({ email: 'again@example.com', password: 'long enough', locale: 'en' });
+    clock.advance(WEEK - 60_000);
+    await register.execute({ email: 'again@example.com', password: 'another long one', locale: 'en' });
+    clock.advance(120_000);
+    const purge = new PurgeUnconfirmedAccounts(unitOfWork, clock, WEEK);
+    expect(await purge.execute()).toBe(0);
+    expect(store.userByEmail('again@example.com')?.status).toBe('pending');
+    clock.advance(WEEK);
+    expect(await purge.execute()).toBe(1);
+  });
 });
