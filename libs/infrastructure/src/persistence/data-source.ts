@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { CreateRegistrationSchema1764072000000 } from '../../../../migrations/1764072000000-create-registration-schema';
 import { AddConfirmationCodes1764158400000 } from '../../../../migrations/1764158400000-add-confirmation-codes';
 import { AddWebhookDeliveries1764244800000 } from '../../../../migrations/1764244800000-add-webhook-deliveries';
@@ -7,10 +7,16 @@ import { AddBackOffice1764417600000 } from '../../../../migrations/1764417600000
 import { CountUsersByStatus1764504000000 } from '../../../../migrations/1764504000000-count-users-by-status';
 import { KeepEachSignUp1764600000000 } from '../../../../migrations/1764600000000-keep-each-sign-up';
 import { KeyAddressesByAsciiDomain1764686400000 } from '../../../../migrations/1764686400000-key-addresses-by-ascii-domain';
+import { AuditLogRecord } from './audit-log.record';
 import { ConfirmationCodeAttemptRecord } from './confirmation-code-attempt.record';
 import { ConfirmationTokenRecord } from './confirmation-token.record';
 import { EmailOutboxRecord } from './email-outbox.record';
 import { SignUpAttemptRecord } from './sign-up-attempt.record';
+import { StaffMemberRecord } from './staff-member.record';
+import { StaffSessionRecord } from './staff-session.record';
+import { StaffSetupTokenRecord } from './staff-setup-token.record';
+import { StaffSignInFailureRecord } from './staff-sign-in-failure.record';
+import { UserCountRecord } from './user-count.record';
 import { UserRecord } from './user.record';
 
 export const MIGRATIONS = [
@@ -27,24 +33,39 @@ export const MIGRATIONS = [
 // Any constant works; it only has to be the same for every Gatehouse instance sharing a database.
 const MIGRATION_LOCK_KEY = 7_351_822_011;
 
-export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
-  return new DataSource({
+/** One entity per table: each table's columns are stated once, in its record. */
+export const ENTITIES = [
+  UserRecord,
+  ConfirmationTokenRecord,
+  EmailOutboxRecord,
+  SignUpAttemptRecord,
+  ConfirmationCodeAttemptRecord,
+  UserCountRecord,
+  StaffMemberRecord,
+  StaffSessionRecord,
+  StaffSignInFailureRecord,
+  StaffSetupTokenRecord,
+  AuditLogRecord,
+];
+
+/** How Gatehouse talks to PostgreSQL; the API's TypeOrmModule and createDataSource both start from here. */
+export function dataSourceOptions(url: string, options: { poolSize?: number } = {}): DataSourceOptions {
+  return {
     type: 'postgres',
     url,
-    entities: [
-      UserRecord,
-      ConfirmationTokenRecord,
-      EmailOutboxRecord,
-      SignUpAttemptRecord,
-      ConfirmationCodeAttemptRecord,
-    ],
+    entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: false,
     applicationName: 'gatehouse',
     extra: { max: options.poolSize ?? 10 },
-  });
+  };
+}
+
+/** A DataSource for the command line, the migrations script, tests and benchmarks (the API's comes from Nest). */
+export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
+  return new DataSource(dataSourceOptions(url, options));
 }
 
 /**
