@@ -1,27 +1,19 @@
 import { AuditTrail } from '@gatehouse/domain/ports/audit-trail.port';
 import type { AuditEntry } from '@gatehouse/domain/staff/audit-entry';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import { auditEntryToRecord } from './audit-log.mapper';
+import { AuditLogRecord } from './audit-log.record';
 
 export class TypeOrmAuditTrail extends AuditTrail {
-  constructor(private readonly manager: EntityManager) {
+  private readonly records: Repository<AuditLogRecord>;
+
+  constructor(manager: EntityManager) {
     super();
+    this.records = manager.getRepository(AuditLogRecord);
   }
 
   async record(entry: AuditEntry): Promise<void> {
-    await this.manager.query(
-      `INSERT INTO audit_log (id, staff_id, staff_email, action, target_type, target_id, reason, changes, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)`,
-      [
-        entry.id,
-        entry.actor.id,
-        entry.actor.email,
-        entry.action,
-        entry.targetType,
-        entry.targetId,
-        entry.reason,
-        JSON.stringify(entry.changes),
-        entry.at,
-      ],
-    );
+    // insert, never save: save would read the row first, and audit_log refuses updates.
+    await this.records.insert(auditEntryToRecord(entry));
   }
 }

@@ -1,28 +1,22 @@
 import { SetupTokens } from '@gatehouse/domain/ports/setup-tokens.port';
-import type { EntityManager } from 'typeorm';
+import { IsNull, MoreThan, type EntityManager, type Repository } from 'typeorm';
+import { StaffSetupTokenRecord } from './staff-setup-token.record';
 
 export class TypeOrmSetupTokens extends SetupTokens {
-  constructor(private readonly manager: EntityManager) {
+  private readonly records: Repository<StaffSetupTokenRecord>;
+
+  constructor(manager: EntityManager) {
     super();
+    this.records = manager.getRepository(StaffSetupTokenRecord);
   }
 
   async add(digest: string, now: Date, expiresAt: Date): Promise<void> {
-    await this.manager.query(`INSERT INTO staff_setup_tokens (digest, created_at, expires_at) VALUES ($1, $2, $3)`, [
-      digest,
-      now,
-      expiresAt,
-    ]);
+    await this.records.insert({ digest, createdAt: now, expiresAt, usedAt: null });
   }
 
   async consume(digest: string, now: Date): Promise<boolean> {
-    // Through a CTE: TypeORM answers a bare UPDATE ... RETURNING with [rows, count] rather than the rows.
-    const rows: unknown[] = await this.manager.query(
-      `WITH used AS (
-         UPDATE staff_setup_tokens SET used_at = $2 WHERE digest = $1 AND used_at IS NULL AND expires_at > $2
-         RETURNING digest)
-       SELECT digest FROM used`,
-      [digest, now],
-    );
-    return rows.length === 1;
+    // One guarded UPDATE: of two requests with the same link, one changes the row and the other finds it used.
+    const result = await this.records.update({ digest, usedAt: IsNull(), expiresAt: MoreThan(now) }, { usedAt: now });
+    return result.affected === 1;
   }
 }
