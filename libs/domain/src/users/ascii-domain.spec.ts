@@ -9,6 +9,17 @@ const IDEOGRAPHS: Array<[number, number]> = [
   [0xac00, 0xd7a3],
   [0x20000, 0x3ffff],
 ];
+// Node 24's URL parser follows a newer UTS #46 than Node 20's and 22's: it maps ẞ to ß (not ss) and drops the Hangul
+// fillers (which the older tables refuse, so the comparison skips them there). asciiDomain keys addresses as the
+// older tables do, on every Node; following the newer ones would change stored keys, which takes a migration.
+const NEWER_UTS46 = domainToASCII('a\u1e9eb.example') === 'xn--ab-gia.example';
+const NEWER_UTS46_DIFFERENCES = [
+  'U+115f: xn--ab-iuk.example, not ab.example',
+  'U+1160: xn--ab-luk.example, not ab.example',
+  'U+1e9e: assb.example, not xn--ab-gia.example',
+  'U+3164: xn--ab-luk.example, not ab.example',
+  'U+ffa0: xn--ab-luk.example, not ab.example',
+];
 
 describe('asciiDomain', () => {
   it.each([
@@ -53,7 +64,7 @@ describe('asciiDomain', () => {
       if (actual !== expected) differences.push(`U+${point.toString(16)}: ${actual}, not ${expected}`);
       if (asciiDomain(expected) !== expected) differences.push(`U+${point.toString(16)}: ${expected} moves`);
     }
-    expect(differences).toEqual([]);
+    expect(differences).toEqual(NEWER_UTS46 ? NEWER_UTS46_DIFFERENCES : []);
   });
 
   it("agrees with Node's domainToASCII on longer labels mixing scripts", () => {
