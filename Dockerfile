@@ -1,9 +1,9 @@
 # syntax=docker/dockerfile:1
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
-# The image ships npm 10, which ignores "allowScripts" in package.json and would run every dependency's install
-# script; npm 11 runs only the allowed ones, as on a developer's machine.
+# The npm of a developer's machine, whatever the image bundles: it runs only the install scripts "allowScripts" in
+# package.json allows (an npm that ignores the field runs every dependency's).
 RUN npm install --global npm@11.19.1
 COPY package.json package-lock.json ./
 COPY apps/api/package.json apps/api/
@@ -14,7 +14,7 @@ RUN npm ci
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
