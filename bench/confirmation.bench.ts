@@ -1,7 +1,8 @@
+import { AccountActivation } from '@gatehouse/domain/confirmation/account-activation';
 import { ConfirmEmail } from '@gatehouse/domain/use-cases/confirm-email.use-case';
 import { OutboxPayloadCipher } from '@gatehouse/infrastructure/mail/outbox-payload.cipher';
 import { createDataSource } from '@gatehouse/infrastructure/persistence/data-source';
-import { TypeOrmUnitOfWork } from '@gatehouse/infrastructure/persistence/typeorm.unit-of-work';
+import { TypeOrmConfirmations } from '@gatehouse/infrastructure/persistence/confirmations.typeorm-repository';
 import { HmacSha256TokenDigester } from '@gatehouse/infrastructure/security/hmac-sha256.token-digester';
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -110,35 +111,34 @@ function md5Uuid(text: string): string {
 
 /**
  * The statements ConfirmEmail sends for one usable token, recorded from the real use case on the real
- * adapters (TypeOrmUnitOfWork and its repositories), so the bare client below always runs exactly what the
- * API runs, whatever the adapters come to say.
+ * adapters (TypeOrmConfirmations), so the bare client below always runs exactly what the API runs, whatever
+ * the adapters come to say.
  */
 async function recordConfirmation(databaseUrl: string, appSecret: string, token: SeededToken, now: Date) {
   const dataSource = createDataSource(databaseUrl, { poolSize: 1 });
   await dataSource.initialize();
   try {
-    const unitOfWork = new TypeOrmUnitOfWork(dataSource, {
+    const confirmations = new TypeOrmConfirmations(dataSource, {
       cipher: new OutboxPayloadCipher(appSecret),
       messageIdDomain: 'example.com',
       webhookUrls: [],
     });
-    const confirm = new ConfirmEmail(
-      unitOfWork,
-      new HmacSha256TokenDigester(appSecret),
+    const digester = new HmacSha256TokenDigester(appSecret);
+    const activation = new AccountActivation(
+      confirmations,
+      digester,
       // One sign-up per seeded account: no password is ever checked.
       { hash: () => Promise.reject(new Error('not used')), verify: () => Promise.resolve(false) },
       { now: () => now },
       { signedUp() {}, resendRequested() {}, confirmed() {} },
     );
+    const confirm = new ConfirmEmail(confirmations, digester, activation);
     const statements = await recordStatements(async () => {
       const { status } = await confirm.execute({ token: token.secret });
       if (status !== 'confirmed') throw new Error(`Recording a confirmation answered ${status}.`);
     });
-    // From the transaction's start to its commit: anything else was the pool's own business.
-    const begin = statements.findIndex(({ sql }) => /^(START TRANSACTION|BEGIN)/i.test(sql));
-    const commit = statements.findIndex(({ sql }) => /^COMMIT/i.test(sql));
-    if (begin < 0 || commit < begin) throw new Error('No transaction was recorded for a confirmation.');
-    return statements.slice(begin, commit + 1);
+    if (!statements.length) throw new Error('No statement was recorded for a confirmation.');
+    return statements;
   } finally {
     await dataSource.destroy();
   }

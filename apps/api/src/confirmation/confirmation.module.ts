@@ -1,4 +1,6 @@
+import { AccountActivation } from '@gatehouse/domain/confirmation/account-activation';
 import { Clock } from '@gatehouse/domain/ports/clock.port';
+import { Confirmations } from '@gatehouse/domain/ports/confirmations.port';
 import { PasswordHasher } from '@gatehouse/domain/ports/password-hasher.port';
 import { RegistrationMetrics } from '@gatehouse/domain/ports/registration-metrics.port';
 import { TokenDigester } from '@gatehouse/domain/ports/token-digester.port';
@@ -7,7 +9,12 @@ import { ConfirmEmail } from '@gatehouse/domain/use-cases/confirm-email.use-case
 import { ConfirmWithCode } from '@gatehouse/domain/use-cases/confirm-with-code.use-case';
 import { DescribeConfirmationLink } from '@gatehouse/domain/use-cases/describe-confirmation-link.use-case';
 import { AddressFolding } from '@gatehouse/domain/users/address-folding';
+import { OutboxPayloadCipher } from '@gatehouse/infrastructure/mail/outbox-payload.cipher';
+import { TypeOrmConfirmations } from '@gatehouse/infrastructure/persistence/confirmations.typeorm-repository';
 import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { messageIdDomain } from '../persistence/persistence.module';
 import { addressFoldingProvider } from '../registration/address-folding.provider';
 import { ConfirmationPage } from './confirmation.page';
 import { ConfirmationsController } from './confirmations.controller';
@@ -17,33 +24,49 @@ import { ConfirmationsController } from './confirmations.controller';
   providers: [
     addressFoldingProvider,
     {
-      provide: ConfirmEmail,
+      provide: Confirmations,
+      useFactory: (dataSource: DataSource, cipher: OutboxPayloadCipher, config: AppConfig) =>
+        new TypeOrmConfirmations(dataSource, {
+          cipher,
+          messageIdDomain: messageIdDomain(config.mailFrom),
+          webhookUrls: config.webhookUrls,
+        }),
+      inject: [DataSource, OutboxPayloadCipher, AppConfig],
+    },
+    {
+      provide: AccountActivation,
       useFactory: (
-        uow: UnitOfWork,
+        confirmations: Confirmations,
         digester: TokenDigester,
         hasher: PasswordHasher,
         clock: Clock,
         metrics: RegistrationMetrics,
-      ) => new ConfirmEmail(uow, digester, hasher, clock, metrics),
-      inject: [UnitOfWork, TokenDigester, PasswordHasher, Clock, RegistrationMetrics],
+      ) => new AccountActivation(confirmations, digester, hasher, clock, metrics),
+      inject: [Confirmations, TokenDigester, PasswordHasher, Clock, RegistrationMetrics],
+    },
+    {
+      provide: ConfirmEmail,
+      useFactory: (confirmations: Confirmations, digester: TokenDigester, activation: AccountActivation) =>
+        new ConfirmEmail(confirmations, digester, activation),
+      inject: [Confirmations, TokenDigester, AccountActivation],
     },
     {
       provide: ConfirmWithCode,
       useFactory: (
         uow: UnitOfWork,
+        confirmations: Confirmations,
         digester: TokenDigester,
-        hasher: PasswordHasher,
         clock: Clock,
-        metrics: RegistrationMetrics,
+        activation: AccountActivation,
         folding: AddressFolding,
-      ) => new ConfirmWithCode(uow, digester, hasher, clock, metrics, folding),
-      inject: [UnitOfWork, TokenDigester, PasswordHasher, Clock, RegistrationMetrics, AddressFolding],
+      ) => new ConfirmWithCode(uow, confirmations, digester, clock, activation, folding),
+      inject: [UnitOfWork, Confirmations, TokenDigester, Clock, AccountActivation, AddressFolding],
     },
     {
       provide: DescribeConfirmationLink,
-      useFactory: (uow: UnitOfWork, digester: TokenDigester, clock: Clock) =>
-        new DescribeConfirmationLink(uow, digester, clock),
-      inject: [UnitOfWork, TokenDigester, Clock],
+      useFactory: (confirmations: Confirmations, digester: TokenDigester, clock: Clock) =>
+        new DescribeConfirmationLink(confirmations, digester, clock),
+      inject: [Confirmations, TokenDigester, Clock],
     },
   ],
 })

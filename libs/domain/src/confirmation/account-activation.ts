@@ -1,62 +1,76 @@
+import type { Clock } from '../ports/clock.port';
+import type { Confirmations } from '../ports/confirmations.port';
 import type { PasswordHasher } from '../ports/password-hasher.port';
-import type { TransactionalPorts } from '../ports/unit-of-work.port';
+import type { RegistrationMetrics } from '../ports/registration-metrics.port';
+import type { TokenDigester } from '../ports/token-digester.port';
 import { Password } from '../users/password.value-object';
-import { chooseSignUp, type ConfirmerProof, type SignUpAttempt } from '../users/sign-up-attempt';
-import type { ConfirmOutcome, User } from '../users/user.entity';
-import type { ConfirmationToken } from './confirmation-token';
-import { TokenInvalid } from './confirmation.errors';
+import type { SignUpAttempt } from '../users/sign-up-attempt';
+import type { ConfirmOutcome } from '../users/user.entity';
+import { decideConfirmation, type ConfirmationCase } from './confirmation-case';
+import { PasswordRequired, TokenInvalid } from './confirmation.errors';
+import { looksLikeTokenSecret } from './token-secret';
 
-export type Activation =
-  | { kind: 'done'; status: ConfirmOutcome; maskedEmail: string; activatedAfterMs?: number }
-  | { kind: 'proof_needed'; signUps: SignUpAttempt[] };
-
-/**
- * What every confirmation (link, code) does once the token has proved the mailbox: the account takes the
- * password of the sign-up the confirmer showed was theirs, the token is used (the guarded write lets only
- * one caller win), older links die, rivals' passwords are forgotten and user.confirmed is announced. Runs in
- * the caller's transaction with the user's row locked. Says instead when the confirmer must show which
- * sign-up was theirs; nothing is written then.
- */
-export async function activateAccount(
-  tx: TransactionalPorts,
-  user: User,
-  token: ConfirmationToken,
-  proof: ConfirmerProof,
-  now: Date,
-): Promise<Activation> {
-  let passwordHash: string | undefined;
-  if (user.isPending) {
-    const signUps = await tx.signUps.forUser(user.id);
-    const choice = chooseSignUp(signUps, proof);
-    if (choice.kind === 'proof_needed') return { kind: 'proof_needed', signUps };
-    passwordHash = choice.signUp?.passwordHash;
-  }
-  const status = user.confirm(now, passwordHash);
-  // The caller holds the user's row, so no other confirmation can have used the token meanwhile; the guard
-  // in the write still keeps single use true in the database whatever the caller read.
-  if (!(await tx.tokens.consume(token.id, now))) throw new TokenInvalid();
-  await tx.tokens.supersedeOutstanding(user.id, now);
-  await tx.users.save(user);
-  await tx.signUps.clear(user.id);
-  if (status !== 'confirmed') return { kind: 'done', status, maskedEmail: user.email.masked() };
-  await tx.events.publish({ type: 'user.confirmed', userId: user.id, email: user.email.value, occurredAt: now });
-  return {
-    kind: 'done',
-    status,
-    maskedEmail: user.email.masked(),
-    activatedAfterMs: now.getTime() - user.createdAt.getTime(),
-  };
+export interface ConfirmedAccount {
+  status: ConfirmOutcome;
+  maskedEmail: string;
 }
 
-/** The sign-ups whose password this is: checked outside any transaction, since each check is a slow hash. */
-export async function signUpsWithPassword(
+/** What the confirmer brings besides the link or code: the password they chose, the browser they signed up in. */
+export interface ConfirmerInput {
+  password?: string;
+  browserSecret?: string;
+}
+
+/** A lost race is read again; more than this many in a row means the account keeps changing under us. */
+const MAX_ROUNDS = 3;
+
+/**
+ * Confirms an account, link or code alike: read the case (one statement), decide on the aggregates, write
+ * the decision (one guarded statement). A confirmation that lost a race with another request for the same
+ * account reads again and decides on what that one left ("already confirmed", say). A password, when the
+ * address has rival sign-ups, is checked between the read and the next one, holding nothing while it hashes.
+ */
+export class AccountActivation {
+  constructor(
+    private readonly confirmations: Confirmations,
+    private readonly digester: TokenDigester,
+    private readonly hasher: PasswordHasher,
+    private readonly clock: Clock,
+    private readonly metrics: RegistrationMetrics,
+  ) {}
+
+  async confirm(load: () => Promise<ConfirmationCase>, input: ConfirmerInput): Promise<ConfirmedAccount> {
+    const browserDigest =
+      input.browserSecret && looksLikeTokenSecret(input.browserSecret)
+        ? this.digester.digest(input.browserSecret)
+        : null;
+    let verifiedSignUpIds: string[] = [];
+    for (let round = 0; round < MAX_ROUNDS; round += 1) {
+      const step = decideConfirmation(await load(), { browserDigest, verifiedSignUpIds }, this.clock.now());
+      if (step.kind === 'answered') return { status: step.status, maskedEmail: step.maskedEmail };
+      if (step.kind === 'proof_needed') {
+        if (!input.password) throw new PasswordRequired();
+        verifiedSignUpIds = await signUpsWithPassword(this.hasher, step.signUps, input.password);
+        if (!verifiedSignUpIds.length) throw new PasswordRequired(true);
+        continue;
+      }
+      if (await this.confirmations.apply(step.decision)) {
+        if (step.activatedAfterMs !== undefined) this.metrics.confirmed(step.activatedAfterMs);
+        return { status: step.status, maskedEmail: step.maskedEmail };
+      }
+    }
+    throw new TokenInvalid();
+  }
+}
+
+/** The sign-ups whose password this is: each check is a slow hash, run outside any transaction. */
+async function signUpsWithPassword(
   hasher: PasswordHasher,
   signUps: readonly SignUpAttempt[],
-  password: string | undefined,
+  password: string,
 ): Promise<string[]> {
   let typed: Password;
   try {
-    if (!password) return [];
     typed = Password.parse(password);
   } catch {
     return [];

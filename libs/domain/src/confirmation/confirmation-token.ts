@@ -25,7 +25,7 @@ export type TokenState = 'usable' | 'used' | 'superseded' | 'expired';
  * usable once, until it expires or a newer token replaces it.
  */
 export class ConfirmationToken {
-  private constructor(private readonly props: ConfirmationTokenProps) {}
+  private constructor(private props: ConfirmationTokenProps) {}
 
   static issue(input: {
     id: string;
@@ -99,5 +99,11 @@ export class ConfirmationToken {
     if (state !== 'usable' || this.props.purpose !== EMAIL_CONFIRMATION || this.props.email !== address) {
       throw new TokenInvalid();
     }
+  }
+
+  /** Spends the token on confirming `address`: once, while it is usable, or it throws why not. */
+  use(address: string, now: Date): void {
+    this.assertUsableFor(address, now);
+    this.props = { ...this.props, usedAt: now };
   }
 }

@@ -3,6 +3,8 @@ import type { OutgoingEmail } from '../mail/outgoing-email';
 import { Clock } from '../ports/clock.port';
 import { CommonPasswords } from '../ports/common-passwords.port';
 import { DisposableDomains } from '../ports/disposable-domains.port';
+import type { ConfirmationCase, ConfirmationDecision } from '../confirmation/confirmation-case';
+import { Confirmations } from '../ports/confirmations.port';
 import { CodeAttempts, type CodeAttempt, type CodeAttemptRule } from '../ports/code-attempts.port';
 import { ConfirmationTokenRepository } from '../ports/confirmation-token.repository.port';
 import { SignUpAttempts } from '../ports/sign-up-attempts.port';
@@ -211,6 +213,50 @@ class InMemoryEvents extends EventOutbox {
   }
   async publish(event: UserEvent): Promise<void> {
     this.store.events.push(event);
+  }
+}
+
+/** The guards of the real statement: the token unused and not superseded, the account as it was read. */
+export class InMemoryConfirmations extends Confirmations {
+  constructor(private readonly store: InMemoryStore) {
+    super();
+  }
+  async findByDigest(digest: string): Promise<ConfirmationCase | null> {
+    const token = [...this.store.tokens.values()].find((candidate) => candidate.digest === digest);
+    return token ? this.caseOf(token) : null;
+  }
+  async findOutstandingForAddress(normalizedAddress: string): Promise<ConfirmationCase | null> {
+    const user = this.store.userByKey(normalizedAddress);
+    const token = [...this.store.tokens.values()]
+      .filter((candidate) => candidate.userId === user?.id && !candidate.usedAt && !candidate.supersededAt)
+      .sort((a, b) => b.issuedAt.getTime() - a.issuedAt.getTime())[0];
+    return token ? this.caseOf(token) : null;
+  }
+  async apply({ token, user, seen, event }: ConfirmationDecision): Promise<boolean> {
+    const stored = this.store.tokens.get(token.id);
+    const account = this.store.users.get(user.id);
+    if (!stored || stored.usedAt || stored.supersededAt || !account) return false;
+    if (account.status !== seen.status || account.updatedAt.getTime() !== seen.updatedAt.getTime()) return false;
+    this.store.users.set(user.id, User.restore(user.snapshot()));
+    this.store.tokens.set(token.id, Token.restore(tokenProps(token)));
+    for (const [id, other] of this.store.tokens) {
+      if (other.userId === user.id && id !== token.id && !other.usedAt && !other.supersededAt) {
+        this.store.tokens.set(id, Token.restore({ ...tokenProps(other), supersededAt: token.usedAt }));
+      }
+    }
+    this.store.signUps = this.store.signUps.filter((signUp) => signUp.userId !== user.id);
+    if (event) this.store.events.push(event);
+    return true;
+  }
+  private caseOf(token: ConfirmationToken): ConfirmationCase | null {
+    const user = this.store.users.get(token.userId);
+    if (!user) return null;
+    const signUps = user.isPending
+      ? this.store.signUps
+          .filter((signUp) => signUp.userId === user.id)
+          .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      : [];
+    return { token: Token.restore(tokenProps(token)), user: User.restore(user.snapshot()), signUps };
   }
 }
 

@@ -1,3 +1,4 @@
+import { AccountActivation } from '../confirmation/account-activation';
 import { ConfirmationMailer } from '../confirmation/confirmation-mailer';
 import type { ConfirmationPolicy } from '../confirmation/confirmation-policy';
 import { AddressFolding } from '../users/address-folding';
@@ -8,6 +9,7 @@ import { RegisterUser } from '../use-cases/register-user.use-case';
 import { ResendConfirmation } from '../use-cases/resend-confirmation.use-case';
 import {
   CountingMetrics,
+  InMemoryConfirmations,
   CountingRandom,
   FixedClock,
   InMemoryNewAccounts,
@@ -52,10 +54,12 @@ export function registrationHarness(options: { policy?: Partial<ConfirmationPoli
     folding,
     digester,
   );
-  const confirm = new ConfirmEmail(unitOfWork, digester, hasher, clock, metrics);
+  const confirmations = new InMemoryConfirmations(store);
+  const activation = new AccountActivation(confirmations, digester, hasher, clock, metrics);
+  const confirm = new ConfirmEmail(confirmations, digester, activation);
   const resend = new ResendConfirmation(unitOfWork, mailer, metrics, folding);
-  const describe = new DescribeConfirmationLink(unitOfWork, digester, clock);
-  const confirmWithCode = new ConfirmWithCode(unitOfWork, digester, hasher, clock, metrics, folding);
+  const describe = new DescribeConfirmationLink(confirmations, digester, clock);
+  const confirmWithCode = new ConfirmWithCode(unitOfWork, confirmations, digester, clock, activation, folding);
 
   /** The secret from the newest confirmation email to this address, as the person would read it. */
   const latestConfirmation = (address: string) => {

@@ -93,7 +93,10 @@ export class RegisterUser {
       const existing = await tx.users.findByEmailForUpdate(email);
       if (!existing) return;
       if (existing.isPending) {
-        await tx.signUps.add({ ...signUp, userId: existing.id, createdAt: this.clock.now() }, MAX_LIVE_SIGN_UPS);
+        const now = this.clock.now();
+        existing.signedUpAgain(now);
+        await tx.users.save(existing);
+        await tx.signUps.add({ ...signUp, userId: existing.id, createdAt: now }, MAX_LIVE_SIGN_UPS);
         await this.mailer.sendConfirmation(tx, existing);
       } else if (existing.isActive) {
         await this.mailer.sendAlreadyRegisteredNotice(tx, existing);

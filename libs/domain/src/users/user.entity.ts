@@ -72,6 +72,15 @@ export class User {
   }
 
   /**
+   * Someone signed this pending address up again. Nothing about the account changes but its version: a
+   * confirmation decided before this sign-up existed must not be applied (it chose among fewer rivals).
+   */
+  signedUpAgain(now: Date): void {
+    if (!this.isPending) throw new Error(`Only a pending account takes another sign-up (user ${this.id}).`);
+    this.props = { ...this.props, updatedAt: now };
+  }
+
+  /**
    * The mailbox owner confirmed the address. `passwordHash` is the password of the sign-up the confirmer showed
    * was theirs, when the address was signed up more than once while pending; it replaces the first one's.
    */

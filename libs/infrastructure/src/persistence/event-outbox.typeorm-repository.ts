@@ -31,6 +31,23 @@ export function webhookDeliveries(event: UserEvent, settings: OutboxSettings): W
   }));
 }
 
+/**
+ * SQL that queues an event's webhook deliveries from inside a larger statement: one row per delivery for each
+ * account row `source` (a CTE with an `id` column) returns, none when it returns nothing. The deliveries come
+ * as three arrays (ids, URLs, encrypted payloads) named by the caller's placeholders, the event's type and time
+ * likewise.
+ */
+export function webhookRowsFrom(
+  source: string,
+  p: { type: string; at: string; ids: string; urls: string; payloads: string },
+): string {
+  return `INSERT INTO email_outbox (id, channel, user_id, template, locale, recipient, recipient_normalized, payload,
+      state, attempts, next_attempt_at, message_id, created_at)
+    SELECT d.id, 'webhook', ${source}.id, ${p.type}::text, '', d.url, '', d.payload, 'queued', 0, ${p.at}::timestamptz,
+      d.id::text, ${p.at}::timestamptz
+      FROM ${source} CROSS JOIN unnest(${p.ids}::uuid[], ${p.urls}::text[], ${p.payloads}::bytea[]) AS d(id, url, payload)`;
+}
+
 /** Queues one webhook delivery per configured URL, in the caller's transaction, beside the emails. */
 export class TypeOrmEventOutbox extends EventOutbox {
   constructor(

@@ -2,7 +2,7 @@ import { NewAccounts, type NewAccount } from '@gatehouse/domain/ports/new-accoun
 import type { DataSource } from 'typeorm';
 import { tokenValues } from './confirmation-token.typeorm-repository';
 import { queuedEmailValues, type OutboxSettings } from './email-outbox.typeorm-repository';
-import { webhookDeliveries } from './event-outbox.typeorm-repository';
+import { webhookDeliveries, webhookRowsFrom } from './event-outbox.typeorm-repository';
 import { SIGN_UP_ATTEMPT_COLUMNS, signUpAttemptValues } from './sign-up-attempts.typeorm-repository';
 import { ADD_USER_IF_ADDRESS_FREE, userValues } from './user.typeorm-repository';
 
@@ -26,10 +26,7 @@ const ADD_IF_ADDRESS_FREE = `
         $27::timestamptz, $28::text, $27::timestamptz
       FROM new_user
   ), event AS (
-    INSERT INTO email_outbox (id, channel, user_id, template, locale, recipient, recipient_normalized, payload, state,
-        attempts, next_attempt_at, message_id, created_at)
-    SELECT d.id, 'webhook', new_user.id, $29::text, '', d.url, '', d.payload, 'queued', 0, $7, d.id::text, $7
-      FROM new_user CROSS JOIN unnest($30::uuid[], $31::text[], $32::bytea[]) AS d(id, url, payload)
+    ${webhookRowsFrom('new_user', { type: '$29', at: '$7', ids: '$30', urls: '$31', payloads: '$32' })}
   ), first_sign_up AS (
     INSERT INTO sign_up_attempts (${SIGN_UP_ATTEMPT_COLUMNS})
     SELECT $33::uuid, $34::uuid, $35::text, $36::text, $37::timestamptz FROM new_user
