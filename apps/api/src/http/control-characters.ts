@@ -23,7 +23,38 @@ export function AllowsLineBreaks(): PropertyDecorator {
   };
 }
 
-export const CONTROL_CHARACTER_MESSAGE = 'Remove the control characters (such as NUL): this field takes plain text.';
+// Half of a UTF-16 pair without its other half: no character at all. PostgreSQL's jsonb refuses it, and a text
+// column would silently store U+FFFD instead.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export const CONTROL_CHARACTER_MESSAGE =
+  'This field takes plain text: remove the control characters (such as NUL) and unpaired surrogates.';
+
+function isPlainText(text: string, lineBreaks: boolean): boolean {
+  return !(lineBreaks ? CONTROL_BUT_LINE_BREAKS : CONTROL).test(text) && !LONE_SURROGATE.test(text);
+}
+
+/**
+ * The request value with every `"field": null` left out, nested objects too, so null means what absence means:
+ * class-validator's IsOptional lets null through, and a null role or status would reach a NOT NULL column.
+ */
+export function withoutNulls(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const root: Record<string, unknown> = {};
+  const pending: Array<[Record<string, unknown>, Record<string, unknown>]> = [[value as Record<string, unknown>, root]];
+  while (pending.length) {
+    const [from, to] = pending.pop()!;
+    for (const [key, child] of Object.entries(from)) {
+      if (child === null) continue;
+      const nested = typeof child === 'object' && !Array.isArray(child);
+      const copy = nested ? {} : child;
+      // Defined, not assigned: a key named __proto__ stays a key (and meets forbidNonWhitelisted).
+      Object.defineProperty(to, key, { value: copy, enumerable: true, writable: true, configurable: true });
+      if (nested) pending.push([child as Record<string, unknown>, copy as Record<string, unknown>]);
+    }
+  }
+  return root;
+}
 
 /**
  * The fields (dotted paths from `field`) whose text holds a control character, in a validated request value:
@@ -37,13 +68,13 @@ export function controlCharacterFields(value: unknown, field: string): string[] 
   while (pending.length) {
     const { value: current, path, lineBreaks } = pending.pop()!;
     if (typeof current === 'string') {
-      if ((lineBreaks ? CONTROL_BUT_LINE_BREAKS : CONTROL).test(current)) found.push(path);
+      if (!isPlainText(current, lineBreaks)) found.push(path);
       continue;
     }
     if (typeof current !== 'object' || current === null) continue;
     const allowed = (Reflect.getMetadata(LINE_BREAKS_ALLOWED, current) as Set<string> | undefined) ?? new Set();
     for (const [key, child] of Object.entries(current)) {
-      if (CONTROL.test(key)) found.push(path ? `${path}.${key}` : key);
+      if (!isPlainText(key, false)) found.push(path ? `${path}.${key}` : key);
       pending.push({ value: child, path: path ? `${path}.${key}` : key, lineBreaks: allowed.has(key) });
     }
   }

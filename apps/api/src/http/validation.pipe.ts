@@ -1,4 +1,4 @@
-import { CONTROL_CHARACTER_MESSAGE, controlCharacterFields } from './control-characters';
+import { CONTROL_CHARACTER_MESSAGE, controlCharacterFields, withoutNulls } from './control-characters';
 import type { FieldError } from './error-responses';
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 
@@ -24,7 +24,7 @@ class FieldValidationPipe extends ValidationPipe {
         errors: [{ field: 'body', message: 'Send a JSON object with Content-Type: application/json.' }],
       });
     }
-    const validated: unknown = await super.transform(value, metadata);
+    const validated: unknown = await super.transform(isRequestDto(metadata) ? withoutNulls(value) : value, metadata);
     // Once here for every request DTO, not per field: no text with NUL and the like reaches PostgreSQL (which
     // refuses NUL in text), a log line or an email. Raw bodies (the public forms) are the domain's to check.
     if (isRequestDto(metadata)) {
