@@ -70,6 +70,44 @@ describe('Property-based fuzzing of every public endpoint: never a 5xx, the data
   });
 
   it.each([
+    ['/api/registrations', ['email', 'password']],
+    ['/api/registrations/resend', ['email']],
+    ['/api/confirmations', ['token']],
+    ['/api/confirmations/code', ['email', 'code']],
+  ])(
+    `POST %s refuses deep nesting and control characters in any field with a 400 naming it (300 cases)`,
+    async (path, fields) => {
+      const names = fields as string[];
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...names),
+          fc.oneof(
+            fc.integer({ min: 33, max: 5000 }).map((levels) => ({ deep: levels })),
+            fc
+              .tuple(
+                fc.string({ maxLength: 20 }),
+                fc.constantFrom('\u0000', '\u0001', '\u001b', '\u007f', '\ud800'),
+                fc.string({ maxLength: 20 }),
+              )
+              .map(([before, control, after]) => ({ text: `${before}${control}${after}` })),
+          ),
+          async (field, bad) => {
+            const others = Object.fromEntries(names.filter((name) => name !== field).map((name) => [name, 'x']));
+            const body =
+              'deep' in bad
+                ? `{"${field}": ${'['.repeat(bad.deep)}1${']'.repeat(bad.deep)}}`
+                : JSON.stringify({ ...others, [field]: bad.text });
+            const response = await postJson(gatehouse.baseUrl, path as string, body);
+            const named = (response.json?.errors as Array<{ field: string }> | undefined)?.map((error) => error.field);
+            return response.status === 400 && (named?.includes('deep' in bad ? 'body' : field) ?? false);
+          },
+        ),
+        { numRuns: 300 },
+      );
+    },
+  );
+
+  it.each([
     ['/register', ['email', 'password']],
     ['/resend', ['email']],
     ['/confirm', ['token']],
