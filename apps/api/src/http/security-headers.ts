@@ -1,23 +1,15 @@
-import type { FastifyHelmetOptions } from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
-
-type HeadersMiddleware = (request: IncomingMessage, response: ServerResponse, next: (error?: Error) => void) => void;
-type Helmet = (options: Omit<FastifyHelmetOptions, 'global' | 'enableCSPNonces'>) => HeadersMiddleware;
-
-// The very helmet @fastify/helmet depends on, resolved from there: the headers are the ones that plugin set.
-const helmet = createRequire(require.resolve('@fastify/helmet'))('helmet') as Helmet;
+import helmet, { type HelmetOptions } from 'helmet';
 
 /**
- * Helmet's security headers on every response, the middleware built once. @fastify/helmet builds helmet's
- * whole middleware chain again for every request, parsing the content security policy each time: a few
- * percent of the CPU a small API request costs (BENCHMARKS.md).
+ * Helmet's security headers on every response, the middleware built once. @fastify/helmet, which Gatehouse used
+ * before, builds helmet's whole middleware chain again for every request, parsing the content security policy each
+ * time: a few percent of the CPU a small API request costs (BENCHMARKS.md).
  */
-export function addSecurityHeaders(
-  fastify: FastifyInstance,
-  options: Omit<FastifyHelmetOptions, 'global' | 'enableCSPNonces'>,
-): void {
+export function addSecurityHeaders(fastify: FastifyInstance, options: Readonly<HelmetOptions>): void {
   const setHeaders = helmet(options);
-  fastify.addHook('onRequest', (request, reply, done) => setHeaders(request.raw, reply.raw, done));
+  // helmet types what its middleware passes on as unknown; it passes on nothing but its own Errors.
+  fastify.addHook('onRequest', (request, reply, done) =>
+    setHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
+  );
 }
