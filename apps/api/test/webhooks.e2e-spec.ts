@@ -1,9 +1,9 @@
-import { GetDeliveryHistory } from '@gatehouse/domain/use-cases/get-delivery-history.use-case';
 import { PurgeUnconfirmedAccounts } from '@gatehouse/domain/use-cases/purge-unconfirmed-accounts.use-case';
 import { type SmtpSink, tokenFrom, waitUntil } from '@gatehouse/infrastructure/testing/smtp-sink';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { UserDetailQuery } from '../src/admin/queries/user-detail.query';
 import { addStaff, StaffClient } from './support/staff-client';
 import { postJson, type TestApp, useTestApp } from './support/test-app';
 
@@ -94,13 +94,15 @@ describe('Outgoing webhooks', () => {
     expect(new Set(receiver.received.map((item) => item.headers['gatehouse-delivery'])).size).toBe(4);
 
     const user = await gatehouse.db.query(`SELECT id FROM users WHERE email_normalized = 'hook@example.com'`);
-    const history = await gatehouse.app.get(GetDeliveryHistory).execute({ userId: user.rows[0].id });
-    const webhooks = history.emails.filter((record) => record.channel === 'webhook');
+    // What the back office shows under the person's deliveries.
+    const detail = await gatehouse.app.get(UserDetailQuery).find(user.rows[0].id, new Date());
+    const deliveries = detail?.deliveries ?? [];
+    const webhooks = deliveries.filter((record) => record.channel === 'webhook');
     expect(webhooks).toHaveLength(4);
     expect(webhooks.every((record) => record.state === 'sent')).toBe(true);
     const flaky = webhooks.filter((record) => record.recipient.endsWith('/flaky'));
     expect(flaky.reduce((sum, record) => sum + record.attempts, 0)).toBe(4);
-    expect(history.emails.filter((record) => record.channel === 'email')).toHaveLength(1);
+    expect(deliveries.filter((record) => record.channel === 'email')).toHaveLength(1);
   });
 
   it('announces an account removed because it was never confirmed as user.deleted', async () => {

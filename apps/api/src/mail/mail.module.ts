@@ -3,9 +3,6 @@ import { MailerMailTransport } from '@gatehouse/infrastructure/mail/mailer.mail-
 import { MailTransport } from '@gatehouse/infrastructure/mail/mail-transport';
 import { OutboxPayloadCipher } from '@gatehouse/infrastructure/mail/outbox-payload.cipher';
 import { OutboxWorker } from '@gatehouse/infrastructure/mail/outbox-worker';
-import { TypeOrmDeliveryHistory } from '@gatehouse/infrastructure/persistence/delivery-history.typeorm-reader';
-import { DeliveryHistory } from '@gatehouse/domain/ports/delivery-history.port';
-import { GetDeliveryHistory } from '@gatehouse/domain/use-cases/get-delivery-history.use-case';
 import { WebhookSender } from '@gatehouse/infrastructure/webhooks/webhook-sender';
 import { MailerModule, MailerService } from '@nestjs-modules/mailer';
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
@@ -72,18 +69,8 @@ export class MailModule {
             ),
           inject: [DataSource, OutboxPayloadCipher, EmailComposer, MailTransport],
         },
-        {
-          provide: DeliveryHistory,
-          useFactory: (dataSource: DataSource) => new TypeOrmDeliveryHistory(dataSource),
-          inject: [DataSource],
-        },
-        {
-          provide: GetDeliveryHistory,
-          useFactory: (history: DeliveryHistory) => new GetDeliveryHistory(history),
-          inject: [DeliveryHistory],
-        },
       ],
-      exports: [OutboxWorker, EmailComposer, GetDeliveryHistory],
+      exports: [OutboxWorker, EmailComposer],
     };
   }
 }

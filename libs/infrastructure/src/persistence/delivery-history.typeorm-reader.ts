@@ -1,13 +1,12 @@
 import type { DeliveryRecord, DeliveryState } from '@gatehouse/domain/mail/delivery-record';
-import { DeliveryHistory } from '@gatehouse/domain/ports/delivery-history.port';
 import type { DataSource } from 'typeorm';
 import { EmailOutboxRecord } from './email-outbox.record';
 
-export class TypeOrmDeliveryHistory extends DeliveryHistory {
-  constructor(private readonly dataSource: DataSource) {
-    super();
-  }
+/** What was queued for one person and what happened to each, for the back office: a read, no port needed. */
+export class TypeOrmDeliveryHistory {
+  constructor(private readonly dataSource: DataSource) {}
 
+  /** Every email and webhook queued for this user, oldest first. */
   async forUser(userId: string): Promise<DeliveryRecord[]> {
     const rows = await this.dataSource.getRepository(EmailOutboxRecord).find({
       where: { userId },
