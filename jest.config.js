@@ -61,7 +61,6 @@ module.exports = {
         '<rootDir>/libs/infrastructure/src/**/*.spec.ts',
         '<rootDir>/apps/api/test/**/*.e2e-spec.ts',
         apiQuerySpecs,
-        '<rootDir>/test/**/*.spec.ts',
       ],
     },
   ],
