@@ -133,21 +133,6 @@ class InMemoryTokens extends ConfirmationTokenRepository {
       }
     }
   }
-  async findByDigest(digest: string): Promise<ConfirmationToken | null> {
-    return [...this.store.tokens.values()].find((token) => token.digest === digest) ?? null;
-  }
-  async findNewestOutstanding(userId: string): Promise<ConfirmationToken | null> {
-    const outstanding = [...this.store.tokens.values()]
-      .filter((token) => token.userId === userId && !token.usedAt && !token.supersededAt)
-      .sort((a, b) => b.issuedAt.getTime() - a.issuedAt.getTime());
-    return outstanding[0] ?? null;
-  }
-  async consume(tokenId: string, now: Date): Promise<boolean> {
-    const token = this.store.tokens.get(tokenId);
-    if (!token || token.usedAt || token.supersededAt) return false;
-    this.store.tokens.set(tokenId, Token.restore({ ...tokenProps(token), usedAt: now }));
-    return true;
-  }
 }
 
 class InMemorySignUps extends SignUpAttempts {

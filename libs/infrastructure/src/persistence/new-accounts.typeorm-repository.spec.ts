@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { OutboxPayloadCipher } from '../mail/outbox-payload.cipher';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { TypeOrmConfirmations } from './confirmations.typeorm-repository';
 import { createDataSource, runMigrations } from './data-source';
 import type { OutboxSettings } from './email-outbox.typeorm-repository';
 import { TypeOrmNewAccounts } from './new-accounts.typeorm-repository';
@@ -90,7 +91,7 @@ describe('TypeOrmNewAccounts on a real PostgreSQL', () => {
     const { user, signUps, token, times } = await uow.run(async (tx) => ({
       user: await tx.users.findById(account.user.id),
       signUps: await tx.signUps.forUser(account.user.id),
-      token: await tx.tokens.findByDigest(account.token.digest),
+      token: (await new TypeOrmConfirmations(dataSource, settings()).findByDigest(account.token.digest))?.token,
       times: await tx.outbox.queuedTimesSince('opened@example.com', new Date(0)),
     }));
     expect(user?.snapshot()).toEqual(account.user.snapshot());

@@ -1,14 +1,18 @@
+import { decideConfirmation } from '@gatehouse/domain/confirmation/confirmation-case';
 import { ConfirmationToken } from '@gatehouse/domain/confirmation/confirmation-token';
 import { Email } from '@gatehouse/domain/users/email.value-object';
+import { NO_PROOF } from '@gatehouse/domain/users/sign-up-attempt';
 import { User } from '@gatehouse/domain/users/user.entity';
 import type { DataSource } from 'typeorm';
 import { OutboxPayloadCipher } from '../mail/outbox-payload.cipher';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { TypeOrmConfirmations } from './confirmations.typeorm-repository';
 import { createDataSource, hasPendingMigrations, MIGRATIONS, runMigrations } from './data-source';
 import { TypeOrmUnitOfWork } from './typeorm.unit-of-work';
 
 const cipher = new OutboxPayloadCipher('adapter-test-secret-0123456789abcdef');
 const now = new Date('2026-05-01T12:00:00Z');
+const outboxSettings = { cipher, messageIdDomain: 'example.test', webhookUrls: [] };
 
 function aPendingUser(id: string, address: string): User {
   return User.register({ id, email: Email.parse(address), passwordHash: 'hash', locale: 'en', now });
@@ -23,7 +27,7 @@ describe('TypeORM adapters on a real PostgreSQL', () => {
     database = await createTestDatabase();
     dataSource = createDataSource(database.url, { poolSize: 12 });
     await dataSource.initialize();
-    uow = new TypeOrmUnitOfWork(dataSource, { cipher, messageIdDomain: 'example.test', webhookUrls: [] });
+    uow = new TypeOrmUnitOfWork(dataSource, outboxSettings);
   });
 
   afterAll(async () => {
@@ -59,26 +63,33 @@ describe('TypeORM adapters on a real PostgreSQL', () => {
     expect(found?.status).toBe('pending');
   });
 
-  it('lets exactly one caller consume a token, and never a superseded one', async () => {
+  it('lets exactly one caller use a token, and never a superseded one', async () => {
     const user = aPendingUser('00000000-0000-4000-8000-000000000100', 'token@example.com');
-    const token = (id: string, digest: string) =>
-      ConfirmationToken.issue({ id, userId: user.id, email: user.email.normalized, digest, now, ttlMs: 60_000 });
+    const token = (id: string, digest: string, owner = user) =>
+      ConfirmationToken.issue({ id, userId: owner.id, email: owner.email.normalized, digest, now, ttlMs: 60_000 });
     await uow.run(async (tx) => {
       await tx.users.addIfAddressFree(user);
       await tx.tokens.add(token('00000000-0000-4000-8000-000000000101', 'digest-one'));
     });
-    const results = await Promise.all(
-      Array.from({ length: 8 }, () => uow.run((tx) => tx.tokens.consume('00000000-0000-4000-8000-000000000101', now))),
-    );
+    const confirmations = new TypeOrmConfirmations(dataSource, outboxSettings);
+    const decide = async (digest: string) => {
+      const step = decideConfirmation((await confirmations.findByDigest(digest))!, NO_PROOF, now);
+      if (step.kind !== 'apply') throw new Error(step.kind);
+      return step.decision;
+    };
+    const decisions = await Promise.all(Array.from({ length: 8 }, () => decide('digest-one')));
+    const results = await Promise.all(decisions.map((decision) => confirmations.apply(decision)));
     expect(results.filter(Boolean)).toHaveLength(1);
 
+    const other = aPendingUser('00000000-0000-4000-8000-000000000103', 'token-two@example.com');
     await uow.run(async (tx) => {
-      await tx.tokens.add(token('00000000-0000-4000-8000-000000000102', 'digest-two'));
-      await tx.tokens.supersedeOutstanding(user.id, now);
+      await tx.users.addIfAddressFree(other);
+      await tx.tokens.add(token('00000000-0000-4000-8000-000000000102', 'digest-two', other));
     });
-    expect(await uow.run((tx) => tx.tokens.consume('00000000-0000-4000-8000-000000000102', now))).toBe(false);
-    const stored = await uow.run((tx) => tx.tokens.findByDigest('digest-two'));
-    expect(stored?.state(now)).toBe('superseded');
+    const late = await decide('digest-two');
+    await uow.run((tx) => tx.tokens.supersedeOutstanding(other.id, now));
+    expect(await confirmations.apply(late)).toBe(false);
+    expect((await confirmations.findByDigest('digest-two'))?.token.state(now)).toBe('superseded');
   });
 
   it('rolls everything back when the work fails: no user, no token, no email', async () => {
