@@ -13,6 +13,7 @@ import { UnitOfWork } from '@gatehouse/domain/ports/unit-of-work.port';
 import { RegisterUser } from '@gatehouse/domain/use-cases/register-user.use-case';
 import { ResendConfirmation } from '@gatehouse/domain/use-cases/resend-confirmation.use-case';
 import { AddressFolding } from '@gatehouse/domain/users/address-folding';
+import { SignUpRules } from '@gatehouse/domain/users/sign-up-rules';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { CommonPasswordsController } from './common-passwords.controller';
@@ -58,6 +59,12 @@ export class RegistrationModule {
           inject: [RandomSource, TokenDigester, Clock, AppConfig],
         },
         {
+          provide: SignUpRules,
+          useFactory: (common: CommonPasswords, disposable: DisposableDomains, folding: AddressFolding) =>
+            new SignUpRules(common, disposable, folding),
+          inject: [CommonPasswords, DisposableDomains, AddressFolding],
+        },
+        {
           provide: RegisterUser,
           useFactory: (
             newAccounts: NewAccounts,
@@ -67,24 +74,9 @@ export class RegistrationModule {
             clock: Clock,
             mailer: ConfirmationMailer,
             metrics: RegistrationMetrics,
-            common: CommonPasswords,
-            disposable: DisposableDomains,
-            folding: AddressFolding,
+            rules: SignUpRules,
             digester: TokenDigester,
-          ) =>
-            new RegisterUser(
-              newAccounts,
-              uow,
-              hasher,
-              random,
-              clock,
-              mailer,
-              metrics,
-              common,
-              disposable,
-              folding,
-              digester,
-            ),
+          ) => new RegisterUser(newAccounts, uow, hasher, random, clock, mailer, metrics, rules, digester),
           inject: [
             NewAccounts,
             UnitOfWork,
@@ -93,9 +85,7 @@ export class RegistrationModule {
             Clock,
             ConfirmationMailer,
             RegistrationMetrics,
-            CommonPasswords,
-            DisposableDomains,
-            AddressFolding,
+            SignUpRules,
             TokenDigester,
           ],
         },

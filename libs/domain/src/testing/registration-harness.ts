@@ -2,6 +2,7 @@ import { AccountActivation } from '../confirmation/account-activation';
 import { ConfirmationMailer } from '../confirmation/confirmation-mailer';
 import type { ConfirmationPolicy } from '../confirmation/confirmation-policy';
 import { AddressFolding } from '../users/address-folding';
+import { SignUpRules } from '../users/sign-up-rules';
 import { ConfirmEmail } from '../use-cases/confirm-email.use-case';
 import { ConfirmWithCode } from '../use-cases/confirm-with-code.use-case';
 import { DescribeConfirmationLink } from '../use-cases/describe-confirmation-link.use-case';
@@ -49,9 +50,7 @@ export function registrationHarness(options: { policy?: Partial<ConfirmationPoli
     clock,
     mailer,
     metrics,
-    new ShortCommonPasswords(),
-    new ShortDisposableDomains(),
-    folding,
+    new SignUpRules(new ShortCommonPasswords(), new ShortDisposableDomains(), folding),
     digester,
   );
   const confirmations = new InMemoryConfirmations(store);

@@ -7,8 +7,7 @@ export class ConfirmUserByStaff {
 
   execute(request: StaffRequest): Promise<void> {
     return this.actions.run(request, 'user.confirm', async (tx, user, now) => {
-      if (user.status === 'disabled') throw new UserStateConflict('Enable this account before confirming it.');
-      if (user.isActive) throw new UserStateConflict('This account is already confirmed.');
+      user.assertAwaitingConfirmation('confirming it');
       // Staff cannot tell which of several sign-ups was the mailbox owner's: confirming would pick a password
       // for them, perhaps a stranger's. The owner can, with the link and the password they chose.
       if ((await tx.signUps.forUser(user.id)).length > 1) {
@@ -16,7 +15,7 @@ export class ConfirmUserByStaff {
           'This address was signed up more than once before anyone confirmed it. Resend the link instead: the person confirms with the password they chose.',
         );
       }
-      user.confirm(now);
+      user.confirmByStaff(now);
       await tx.users.save(user);
       await tx.signUps.clear(user.id);
       // The links already sent have nothing left to do.

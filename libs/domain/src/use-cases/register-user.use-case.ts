@@ -1,20 +1,15 @@
 import type { ConfirmationMailer } from '../confirmation/confirmation-mailer';
 import { looksLikeTokenSecret } from '../confirmation/token-secret';
-import { InvalidInput, type FieldProblem } from '../errors/invalid-input.error';
 import type { Clock } from '../ports/clock.port';
-import type { CommonPasswords } from '../ports/common-passwords.port';
-import type { DisposableDomains } from '../ports/disposable-domains.port';
 import type { NewAccounts } from '../ports/new-accounts.port';
 import type { PasswordHasher } from '../ports/password-hasher.port';
 import type { RandomSource } from '../ports/random-source.port';
 import type { RegistrationMetrics } from '../ports/registration-metrics.port';
 import type { TokenDigester } from '../ports/token-digester.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
-import type { AddressFolding } from '../users/address-folding';
-import { Email } from '../users/email.value-object';
-import { Password } from '../users/password.value-object';
-import { passwordProblem } from '../users/password-policy';
+import type { Email } from '../users/email.value-object';
 import { MAX_LIVE_SIGN_UPS, type SignUpAttempt } from '../users/sign-up-attempt';
+import type { SignUpRules } from '../users/sign-up-rules';
 import { User } from '../users/user.entity';
 
 export interface RegisterUserInput {
@@ -38,14 +33,12 @@ export class RegisterUser {
     private readonly clock: Clock,
     private readonly mailer: ConfirmationMailer,
     private readonly metrics: RegistrationMetrics,
-    private readonly commonPasswords: CommonPasswords,
-    private readonly disposableDomains: DisposableDomains,
-    private readonly folding: AddressFolding,
+    private readonly rules: SignUpRules,
     private readonly digester: TokenDigester,
   ) {}
 
   async execute(input: RegisterUserInput): Promise<void> {
-    const { email, password } = parseCredentials(input, this.commonPasswords, this.disposableDomains, this.folding);
+    const { email, password } = this.rules.parse(input);
     // Hash on every path, before looking anything up, so a known address costs the same time as a new one.
     const passwordHash = await this.hasher.hash(password);
 
@@ -103,35 +96,4 @@ export class RegisterUser {
       }
     });
   }
-}
-
-function parseCredentials(
-  input: RegisterUserInput,
-  common: CommonPasswords,
-  disposable: DisposableDomains,
-  folding: AddressFolding,
-): { email: Email; password: Password } {
-  const problems: FieldProblem[] = [];
-  const attempt = <T>(parse: () => T): T | undefined => {
-    try {
-      return parse();
-    } catch (error) {
-      if (error instanceof InvalidInput) problems.push(...error.problems);
-      else throw error;
-      return undefined;
-    }
-  };
-  const email = attempt(() => Email.parse(input.email, folding));
-  const password = attempt(() => Password.parse(input.password));
-  if (email && disposable.includes(email.domain)) {
-    problems.push({
-      field: 'email',
-      rule: 'email.disposable',
-      message: 'Use a permanent email address: addresses from throwaway mailbox services are not accepted.',
-    });
-  }
-  const weakness = email && password ? passwordProblem(password, email, common) : undefined;
-  if (weakness) problems.push(weakness);
-  if (!email || !password || problems.length) throw new InvalidInput(problems);
-  return { email, password };
 }

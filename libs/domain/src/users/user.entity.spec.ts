@@ -1,7 +1,7 @@
 import { aUser } from '../testing/user.factory';
 import { Email } from './email.value-object';
 import { User } from './user.entity';
-import { UserDisabled } from './user.errors';
+import { UserDisabled, UserStateConflict } from './user.errors';
 
 const now = new Date('2026-02-01T10:00:00Z');
 
@@ -39,5 +39,23 @@ describe('User', () => {
     const unchosen = aUser({ status: 'pending', passwordHash: 'hashed:only' });
     unchosen.confirm(now);
     expect(unchosen.passwordHash).toBe('hashed:only');
+  });
+
+  it('lets staff confirm or send a link only while the account waits for its confirmation', () => {
+    const pending = aUser({ status: 'pending' });
+    pending.confirmByStaff(now);
+    expect(pending.status).toBe('active');
+    expect(() => aUser({ status: 'active' }).confirmByStaff(now)).toThrow('already confirmed');
+    expect(() => aUser({ status: 'disabled' }).confirmByStaff(now)).toThrow('disabled');
+    expect(() => aUser({ status: 'active' }).assertAwaitingConfirmation('sending it a link')).toThrow(UserStateConflict);
+    expect(() => aUser({ status: 'pending' }).assertAwaitingConfirmation('sending it a link')).not.toThrow();
+  });
+
+  it('moves its version, and nothing else, when its pending address is signed up again', () => {
+    const pending = aUser({ status: 'pending' });
+    const before = pending.snapshot();
+    pending.signedUpAgain(new Date(now.getTime() + 5000));
+    expect(pending.snapshot()).toEqual({ ...before, updatedAt: new Date(now.getTime() + 5000) });
+    expect(() => aUser({ status: 'active' }).signedUpAgain(now)).toThrow();
   });
 });

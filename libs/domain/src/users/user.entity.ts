@@ -97,6 +97,19 @@ export class User {
     return 'confirmed';
   }
 
+  /** Staff confirm the address by hand (the person confirmed it another way): only a pending account. */
+  confirmByStaff(now: Date): void {
+    this.assertAwaitingConfirmation('confirming it');
+    this.confirm(now);
+  }
+
+  /** What staff may do only while the account waits for its confirmation (resend a link, confirm by hand). */
+  assertAwaitingConfirmation(doing: string): void {
+    if (this.props.status === 'disabled')
+      throw new UserStateConflict(`This account is disabled: enable it before ${doing}.`);
+    if (this.props.status === 'active') throw new UserStateConflict('This account is already confirmed.');
+  }
+
   /** Staff switch the account off: nothing the person does brings it back. */
   disable(now: Date): void {
     if (this.props.status === 'disabled') throw new UserStateConflict('This account is already disabled.');
