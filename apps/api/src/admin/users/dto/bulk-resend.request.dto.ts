@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { REASON_MAX_LENGTH } from '@gatehouse/domain/staff/staff-reason';
+import { IsBoolean, IsOptional, ValidateNested } from 'class-validator';
 import { UsersFilterRequestDto } from '../../queries/dto/users-filter.request.dto';
-import { AllowsLineBreaks } from '../../../http/control-characters';
+import { StaffReasonField } from './staff-reason.field';
 
 /** Resend to the pending users matching a filter; a dry run only counts them. */
 export class BulkResendRequest {
@@ -17,11 +18,9 @@ export class BulkResendRequest {
   @IsBoolean({ message: 'dryRun must be true or false' })
   dryRun?: boolean;
 
-  @ApiPropertyOptional({ description: 'Required unless dryRun; kept in the audit log.', maxLength: 500 })
+  @ApiPropertyOptional({ description: 'Required unless dryRun; kept in the audit log.', maxLength: REASON_MAX_LENGTH })
   @IsOptional()
-  @IsString({ message: 'reason must be text: say why you are doing this' })
-  @MaxLength(2000, { message: 'reason must be 500 characters or fewer' })
-  @AllowsLineBreaks()
+  @StaffReasonField()
   reason?: string;
 }
 
@@ -40,9 +39,10 @@ export class ExportUsersRequest {
   @Type(() => UsersFilterRequestDto)
   filter?: UsersFilterRequestDto;
 
-  @ApiProperty({ description: 'Why these addresses leave Gatehouse; kept in the audit log.', maxLength: 500 })
-  @IsString({ message: 'reason must be text: say why you are exporting' })
-  @MaxLength(2000, { message: 'reason must be 500 characters or fewer' })
-  @AllowsLineBreaks()
+  @ApiProperty({
+    description: 'Why these addresses leave Gatehouse; kept in the audit log.',
+    maxLength: REASON_MAX_LENGTH,
+  })
+  @StaffReasonField('say why you are exporting')
   reason!: string;
 }

@@ -1,12 +1,10 @@
+import { REASON_MAX_LENGTH } from '@gatehouse/domain/staff/staff-reason';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
-import { AllowsLineBreaks } from '../../../http/control-characters';
+import { StaffReasonField } from './staff-reason.field';
 
 /** Every back-office action that changes something says why; the reason is kept in the audit log. */
 export class StaffReasonRequest {
-  @ApiProperty({ example: 'Asked by phone, ticket #4711', maxLength: 500 })
-  @IsString({ message: 'reason must be text: say why you are doing this' })
-  @MaxLength(2000, { message: 'reason must be 500 characters or fewer' })
-  @AllowsLineBreaks()
+  @ApiProperty({ example: 'Asked by phone, ticket #4711', maxLength: REASON_MAX_LENGTH })
+  @StaffReasonField()
   reason!: string;
 }
