@@ -82,7 +82,11 @@ describe('Emails to one address: at most one per EMAIL_COOLDOWN and EMAIL_LIMIT_
 });
 
 describe('EMAIL_LIMIT_GLOBAL: a cap on all outgoing email', () => {
-  const running = useTestApp({ EMAIL_LIMIT_GLOBAL: '2/1h', EMAIL_COOLDOWN: '0s' });
+  const logs: string[] = [];
+  const running = useTestApp(
+    { EMAIL_LIMIT_GLOBAL: '2/1h', EMAIL_COOLDOWN: '0s', LOG_LEVEL: 'warn' },
+    { logDestination: { write: (line: string) => void logs.push(line) } },
+  );
 
   const states = async () =>
     (
@@ -96,8 +100,13 @@ describe('EMAIL_LIMIT_GLOBAL: a cap on all outgoing email', () => {
       expect((await signUp(running, address)).status).toBe(202);
     }
     await running.smtp.waitForTotal(2);
-    // The worker polls every 50 ms: after many rounds, the other two are still waiting, never attempted.
-    await new Promise((resolve) => setTimeout(resolve, 750));
+    // The worker says so in the first round that finds no room: it has looked at the other two and left them
+    // waiting, never attempted. (A fixed sleep here would pass without the worker having looked at all.)
+    await waitUntil(
+      () => (logs.some((line) => line.includes('EMAIL_LIMIT_GLOBAL) is reached')) ? true : undefined),
+      10_000,
+      () => `the worker to report the email cap as reached; logs:\n${logs.join('')}`,
+    );
     expect(running.smtp.received).toHaveLength(2);
     expect(await states()).toEqual(['queued: 2', 'sent: 2']);
     const waiting = await running.gatehouse.db.query(

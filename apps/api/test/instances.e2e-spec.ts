@@ -176,8 +176,10 @@ describe('API processes: two on one database, and one stopped under load', () =>
       30_000,
       () => 'every outbox row to be marked sent',
     );
-    // An email sent twice would arrive shortly after the 200th.
-    await sleep(500);
+    // An email sent twice would arrive shortly after the 200th. On SIGTERM each process's worker finishes and
+    // records what it is sending, then the process exits: after that nothing more can arrive.
+    for (const api of apis) api.child.kill('SIGTERM');
+    await Promise.all(apis.map((api) => api.exited));
 
     expect(smtp.received).toHaveLength(200);
     expect(smtp.received.map((email) => email.to.toLowerCase()).sort()).toEqual([...emails].sort());

@@ -1,4 +1,4 @@
-import { SmtpSink, tokenFrom } from '@gatehouse/infrastructure/testing/smtp-sink';
+import { SmtpSink, tokenFrom, waitUntil } from '@gatehouse/infrastructure/testing/smtp-sink';
 import { postForm, postJson, startTestApp, type TestApp } from './support/test-app';
 
 describe('Logs: structured, with a request id, and never a password, token or code', () => {
@@ -34,7 +34,14 @@ describe('Logs: structured, with a request id, and never a password, token or co
     expect(traced.headers.get('x-request-id')).toBe('lb-4711');
     const fresh = await fetch(`${gatehouse.baseUrl}/health/ready`, { headers: { 'x-request-id': 'bad id <script>' } });
     expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The last request's line comes after every line the earlier requests (and the email they sent) wrote.
+    const lastId = `"id":"${fresh.headers.get('x-request-id')}"`;
+    await waitUntil(
+      () =>
+        lines.some((line) => line.includes('"msg":"request completed"') && line.includes(lastId)) ? true : undefined,
+      10_000,
+      () => 'the log line of the last request',
+    );
 
     const all = lines.join('');
     expect(lines.length).toBeGreaterThan(5);

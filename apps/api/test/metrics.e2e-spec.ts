@@ -1,4 +1,5 @@
-import { type SmtpSink, tokenFrom } from '@gatehouse/infrastructure/testing/smtp-sink';
+import { waitUntilOutboxDrained } from '@gatehouse/infrastructure/testing/queued-emails';
+import { type SmtpSink, tokenFrom, waitUntil } from '@gatehouse/infrastructure/testing/smtp-sink';
 import { postJson, type TestApp, useTestApp } from './support/test-app';
 
 /** The value of one sample line, e.g. metric('gatehouse_emails{state="sent"}'). */
@@ -44,7 +45,8 @@ describe('GET /metrics', () => {
     const [email] = await smtp.waitFor('m1@example.com');
     await smtp.waitFor('m2@example.com');
     await postJson(gatehouse.baseUrl, '/api/confirmations', { token: tokenFrom(email) });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Both emails recorded as sent, and nothing else on its way (the resend to nobody queued none).
+    await waitUntilOutboxDrained(gatehouse.db);
 
     const text = await scrape();
     expect(sample(text, 'gatehouse_signups_total')).toBe(2);
@@ -73,7 +75,18 @@ describe('GET /metrics', () => {
         email: 'm3@example.com',
         password: 'long enough password',
       });
-      await new Promise((resolve) => setTimeout(resolve, 1100));
+      // The email has waited a second.
+      await waitUntil(
+        async () => {
+          const { rows } = await gatehouse.db.query(
+            `SELECT count(*)::int AS n FROM email_outbox
+              WHERE state IN ('queued', 'sending') AND created_at <= now() - interval '1 second'`,
+          );
+          return rows[0].n === 1 ? true : undefined;
+        },
+        15_000,
+        () => 'the email to m3@example.com to have waited a second',
+      );
       const text = await scrape();
       expect(sample(text, 'gatehouse_outbox_depth')).toBe(1);
       expect(sample(text, 'gatehouse_outbox_oldest_age_seconds')).toBeGreaterThanOrEqual(1);

@@ -36,6 +36,15 @@ function stopped(child: ChildProcess): Promise<void> {
     : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
+/**
+ * SIGTERM, then wait for the exit: a worker finishes and records what it is sending before it exits, and the SMTP
+ * sink stores an email before it answers, so afterwards nothing more can arrive and a test may count.
+ */
+async function stopGracefully(...workers: ChildProcess[]): Promise<void> {
+  for (const worker of workers) worker.kill('SIGTERM');
+  await Promise.all(workers.map(stopped));
+}
+
 describe('Outbox workers in separate processes on one database', () => {
   let database: TestDatabase;
   let db: Pool;
@@ -69,14 +78,15 @@ describe('Outbox workers in separate processes on one database', () => {
 
   it('delivers 2,000 queued emails exactly once with two workers sharing the outbox', async () => {
     await queue(2000);
-    children.push(startWorker(database.url, smtp), startWorker(database.url, smtp));
+    const workers = [startWorker(database.url, smtp), startWorker(database.url, smtp)];
+    children.push(...workers);
     await smtp.waitForTotal(2000, 90_000);
     await waitUntil(
       async () => ((await countSent()) === 2000 ? true : undefined),
       30_000,
       () => 'every row to be marked sent',
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await stopGracefully(...workers);
 
     expect(smtp.received).toHaveLength(2000);
     expect(new Set(smtp.received.map((email) => email.messageId)).size).toBe(2000);
@@ -102,13 +112,14 @@ describe('Outbox workers in separate processes on one database', () => {
     expect(await countSent()).toBe(smtp.received.length);
 
     smtp.acceptDelayMs = 0;
-    children.push(startWorker(database.url, smtp));
+    const second = startWorker(database.url, smtp);
+    children.push(second);
     await waitUntil(
       async () => ((await countSent()) === 300 ? true : undefined),
       60_000,
       () => 'the rest to be sent',
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await stopGracefully(second);
     expect(smtp.received).toHaveLength(300);
     expect(new Set(smtp.received.map((email) => email.messageId)).size).toBe(300);
   });
@@ -128,13 +139,14 @@ describe('Outbox workers in separate processes on one database', () => {
     expect(inFlight).toBeGreaterThan(0);
 
     smtp.acceptDelayMs = 0;
-    children.push(startWorker(database.url, smtp, { OUTBOX_LEASE: '1s' }));
+    const restarted = startWorker(database.url, smtp, { OUTBOX_LEASE: '1s' });
+    children.push(restarted);
     await waitUntil(
       async () => ((await countSent()) === 300 ? true : undefined),
       60_000,
       () => 'every row to be marked sent after the restart',
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await stopGracefully(restarted);
 
     const byRecipient = new Map<string, Set<string>>();
     for (const email of smtp.received)

@@ -1,3 +1,4 @@
+import { waitUntilOutboxDrained } from '@gatehouse/infrastructure/testing/queued-emails';
 import { type SmtpSink, tokenFrom } from '@gatehouse/infrastructure/testing/smtp-sink';
 import { postJson, type TestApp, useTestApp } from './support/test-app';
 
@@ -126,8 +127,8 @@ describe('Public HTTP contract for registrations and confirmations', () => {
     expect(tokenFrom(second)).not.toBe(tokenFrom(first));
     expect(await confirm(tokenFrom(first))).toMatchObject({ status: 400, json: { error: 'token_invalid' } });
 
-    // Give the worker time to send anything it wrongly queued, then count.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Anything wrongly queued has reached the SMTP sink once the outbox is empty: then count.
+    await waitUntilOutboxDrained(gatehouse.db);
     expect(smtp.to('frank@example.com')).toHaveLength(2);
     expect(smtp.to('nobody@example.com')).toHaveLength(0);
   });

@@ -101,11 +101,14 @@ export interface RunningTestApp {
 }
 
 /** Starts an SMTP sink and the app before the file's tests and stops both after them. */
-export function useTestApp(env: Record<string, string> = {}): RunningTestApp {
+export function useTestApp(
+  env: Record<string, string> = {},
+  options: { logDestination?: DestinationStream } = {},
+): RunningTestApp {
   const running: { smtp?: SmtpSink; gatehouse?: TestApp } = {};
   beforeAll(async () => {
     running.smtp = await SmtpSink.start();
-    running.gatehouse = await startTestApp(running.smtp, env);
+    running.gatehouse = await startTestApp(running.smtp, env, options);
   });
   afterAll(async () => {
     await running.gatehouse?.close();

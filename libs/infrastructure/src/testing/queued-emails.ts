@@ -1,4 +1,5 @@
 import { OutboxPayloadCipher } from '../mail/outbox-payload.cipher';
+import { waitUntil } from './smtp-sink';
 
 /** Anything that runs a parameterised query: a pg Pool or a TypeORM DataSource. */
 interface Queryable {
@@ -23,5 +24,28 @@ export async function queueConfirmationEmails(
      SELECT id, 'confirmation', 'en', $3 || n || '@example.com', $3 || n || '@example.com', $2, 'queued', 0, now(), '<' || id || '@example.com>', now()
        FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, $1::int) AS n) AS rows`,
     [options.count, payload, options.prefix],
+  );
+}
+
+/**
+ * Waits until nothing in the outbox is queued or being sent, failing after the timeout. The SMTP sink stores an
+ * email before it answers, and a worker records an email as sent only after that answer, so once this returns every
+ * email the app queued is in the sink or failed for good: a test can then count what arrived, and what did not.
+ */
+export async function waitUntilOutboxDrained(db: Queryable, timeoutMs = 15_000): Promise<void> {
+  let waiting = 0;
+  await waitUntil(
+    async () => {
+      const result = await db.query(
+        `SELECT count(*)::int AS n FROM email_outbox WHERE state IN ('queued', 'sending')`,
+        [],
+      );
+      // A pg Pool answers with { rows }, a TypeORM DataSource with the rows themselves.
+      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ n: number }>;
+      waiting = rows[0].n;
+      return waiting === 0 ? true : undefined;
+    },
+    timeoutMs,
+    () => `an empty outbox; ${waiting} row(s) still queued or sending`,
   );
 }
