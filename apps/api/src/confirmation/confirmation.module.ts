@@ -1,7 +1,9 @@
 import { AccountActivation } from '@gatehouse/domain/confirmation/account-activation';
+import { ConfirmationEmails } from '@gatehouse/domain/confirmation/confirmation-emails';
 import { Clock } from '@gatehouse/domain/ports/clock.port';
 import { Confirmations } from '@gatehouse/domain/ports/confirmations.port';
 import { PasswordHasher } from '@gatehouse/domain/ports/password-hasher.port';
+import { RandomSource } from '@gatehouse/domain/ports/random-source.port';
 import { RegistrationMetrics } from '@gatehouse/domain/ports/registration-metrics.port';
 import { TokenDigester } from '@gatehouse/domain/ports/token-digester.port';
 import { UnitOfWork } from '@gatehouse/domain/ports/unit-of-work.port';
@@ -18,11 +20,32 @@ import { messageIdDomain } from '../persistence/persistence.module';
 import { addressFoldingProvider } from '../registration/address-folding.provider';
 import { ConfirmationPage } from './confirmation.page';
 import { ConfirmationsController } from './confirmations.controller';
+import { SignUpBrowserCookie } from './sign-up-browser.cookie';
 
+/**
+ * Confirming addresses, and the links and emails that ask for it: sign-up and the back office send those
+ * through the ConfirmationEmails exported here, under the same per-address limits.
+ */
 @Module({
   controllers: [ConfirmationsController, ConfirmationPage],
+  exports: [ConfirmationEmails, SignUpBrowserCookie],
   providers: [
     addressFoldingProvider,
+    {
+      provide: SignUpBrowserCookie,
+      useFactory: (config: AppConfig) => new SignUpBrowserCookie(config.appUrl),
+      inject: [AppConfig],
+    },
+    {
+      provide: ConfirmationEmails,
+      useFactory: (random: RandomSource, digester: TokenDigester, clock: Clock, config: AppConfig) =>
+        new ConfirmationEmails(random, digester, clock, {
+          tokenTtlMs: config.confirmationTokenTtlMs,
+          emailCooldownMs: config.emailCooldownMs,
+          emailsPerAddress: config.emailLimitPerAddress,
+        }),
+      inject: [RandomSource, TokenDigester, Clock, AppConfig],
+    },
     {
       provide: Confirmations,
       useFactory: (dataSource: DataSource, cipher: OutboxPayloadCipher, config: AppConfig) =>

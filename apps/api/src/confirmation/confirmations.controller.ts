@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { answerNoSoonerThan } from '../registration/response-floor';
-import { SignUpBrowserCookie } from '../registration/sign-up-browser.cookie';
+import { SignUpBrowserCookie } from './sign-up-browser.cookie';
 import { ConfirmCodeRequestDto } from './dto/confirm-code.request.dto';
 import { ConfirmRequestDto } from './dto/confirm.request.dto';
 

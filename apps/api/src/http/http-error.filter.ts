@@ -1,9 +1,8 @@
 import { DomainError } from '@gatehouse/domain/errors/domain-error';
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RateLimited } from '../rate-limits/rate-limited.error';
-import { rateLimitedPage, rateLimitedResponse } from '../rate-limits/rate-limited.response';
 import type { ViewRenderer } from '../views/view-renderer';
+import { SelfAnsweringError } from './self-answering.error';
 import { domainErrorResponse, INTERNAL_ERROR, transportErrorResponse, type ErrorResponse } from './error-responses';
 
 /** The one place where an error becomes an HTTP answer: JSON under /api and /health, a page elsewhere. */
@@ -18,7 +17,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const response =
-      exception instanceof RateLimited ? rateLimitedResponse(exception, this.views) : this.toResponse(exception);
+      exception instanceof SelfAnsweringError ? exception.response(this.views) : this.toResponse(exception);
     if (response.status >= 500) {
       // The request's id by hand: no request-scoped context follows the handler's promises (it would cost
       // every request far more than this line).
@@ -39,7 +38,7 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 
   private page(exception: unknown, request: FastifyRequest, response: ErrorResponse): string {
-    if (exception instanceof RateLimited) return rateLimitedPage(exception, request, this.views);
+    if (exception instanceof SelfAnsweringError) return exception.page(request, this.views);
     if (response.status === 404) return this.views.render('not-found', 'en', { title: 'Page not found' });
     return this.views.render('link-problem', 'en', {
       title: 'Something went wrong',

@@ -1,4 +1,4 @@
-import { ConfirmationMailer } from '@gatehouse/domain/confirmation/confirmation-mailer';
+import { ConfirmationEmails } from '@gatehouse/domain/confirmation/confirmation-emails';
 import { Clock } from '@gatehouse/domain/ports/clock.port';
 import { CommonPasswords } from '@gatehouse/domain/ports/common-passwords.port';
 import { DisposableDomains } from '@gatehouse/domain/ports/disposable-domains.port';
@@ -21,24 +21,18 @@ import { addressFoldingProvider } from './address-folding.provider';
 import { DevInboxLink } from './dev-inbox-link';
 import { RegistrationPage } from './registration.page';
 import { RegistrationsController } from './registrations.controller';
-import { SignUpBrowserCookie } from './sign-up-browser.cookie';
+import { ConfirmationModule } from '../confirmation/confirmation.module';
 
 @Module({})
 export class RegistrationModule {
   static forRoot(devInboxUrl: string | undefined): DynamicModule {
     return {
       module: RegistrationModule,
-      // The back office sends confirmations through the same mailer, under the same per-address limits.
-      global: true,
-      exports: [ConfirmationMailer, SignUpBrowserCookie],
+      // Sign-up queues the first link and answers known addresses through the confirmation's emails.
+      imports: [ConfirmationModule],
       controllers: [RegistrationsController, RegistrationPage, CommonPasswordsController],
       providers: [
         { provide: DevInboxLink, useValue: new DevInboxLink(devInboxUrl) },
-        {
-          provide: SignUpBrowserCookie,
-          useFactory: (config: AppConfig) => new SignUpBrowserCookie(config.appUrl),
-          inject: [AppConfig],
-        },
         addressFoldingProvider,
         { provide: ZxcvbnCommonPasswords, useValue: new ZxcvbnCommonPasswords() },
         { provide: CommonPasswords, useExisting: ZxcvbnCommonPasswords },
@@ -47,16 +41,6 @@ export class RegistrationModule {
           useFactory: (config: AppConfig) =>
             new ListedDisposableDomains({ file: config.disposableDomainsFile, allow: config.allowedDisposableDomains }),
           inject: [AppConfig],
-        },
-        {
-          provide: ConfirmationMailer,
-          useFactory: (random: RandomSource, digester: TokenDigester, clock: Clock, config: AppConfig) =>
-            new ConfirmationMailer(random, digester, clock, {
-              tokenTtlMs: config.confirmationTokenTtlMs,
-              emailCooldownMs: config.emailCooldownMs,
-              emailsPerAddress: config.emailLimitPerAddress,
-            }),
-          inject: [RandomSource, TokenDigester, Clock, AppConfig],
         },
         {
           provide: SignUpRules,
@@ -72,7 +56,7 @@ export class RegistrationModule {
             hasher: PasswordHasher,
             random: RandomSource,
             clock: Clock,
-            mailer: ConfirmationMailer,
+            mailer: ConfirmationEmails,
             metrics: RegistrationMetrics,
             rules: SignUpRules,
             digester: TokenDigester,
@@ -83,7 +67,7 @@ export class RegistrationModule {
             PasswordHasher,
             RandomSource,
             Clock,
-            ConfirmationMailer,
+            ConfirmationEmails,
             RegistrationMetrics,
             SignUpRules,
             TokenDigester,
@@ -93,11 +77,11 @@ export class RegistrationModule {
           provide: ResendConfirmation,
           useFactory: (
             uow: UnitOfWork,
-            mailer: ConfirmationMailer,
+            mailer: ConfirmationEmails,
             metrics: RegistrationMetrics,
             folding: AddressFolding,
           ) => new ResendConfirmation(uow, mailer, metrics, folding),
-          inject: [UnitOfWork, ConfirmationMailer, RegistrationMetrics, AddressFolding],
+          inject: [UnitOfWork, ConfirmationEmails, RegistrationMetrics, AddressFolding],
         },
       ],
     };

@@ -8,9 +8,9 @@ import { RequestLocale } from '../http/request-locale.decorator';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { ViewRenderer } from '../views/view-renderer';
 import { DevInboxLink } from './dev-inbox-link';
-import { fieldErrors, formField } from './form-body';
+import { fieldErrors, formField } from '../views/form-body';
 import { answerNoSoonerThan } from './response-floor';
-import { SignUpBrowserCookie } from './sign-up-browser.cookie';
+import { SignUpBrowserCookie } from '../confirmation/sign-up-browser.cookie';
 
 const HTML = 'text/html; charset=utf-8';
 

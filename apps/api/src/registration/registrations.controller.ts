@@ -10,7 +10,7 @@ import { AcceptedResponseDto } from './dto/accepted.response.dto';
 import { RegisterRequestDto } from './dto/register.request.dto';
 import { ResendRequestDto } from './dto/resend.request.dto';
 import { answerNoSoonerThan } from './response-floor';
-import { SignUpBrowserCookie } from './sign-up-browser.cookie';
+import { SignUpBrowserCookie } from '../confirmation/sign-up-browser.cookie';
 
 @Controller('api/registrations')
 export class RegistrationsController {

@@ -1,5 +1,5 @@
 import { AccountActivation } from '../confirmation/account-activation';
-import { ConfirmationMailer } from '../confirmation/confirmation-mailer';
+import { ConfirmationEmails } from '../confirmation/confirmation-emails';
 import type { ConfirmationPolicy } from '../confirmation/confirmation-policy';
 import { AddressFolding } from '../users/address-folding';
 import { SignUpRules } from '../users/sign-up-rules';
@@ -35,7 +35,7 @@ export function registrationHarness(options: { policy?: Partial<ConfirmationPoli
   const hasher = new PlainTextHasher();
   const digester = new ReversingDigester();
   const folding = options.folding ?? AddressFolding.none;
-  const mailer = new ConfirmationMailer(random, digester, clock, {
+  const mailer = new ConfirmationEmails(random, digester, clock, {
     tokenTtlMs: TOKEN_TTL_MS,
     emailCooldownMs: EMAIL_COOLDOWN_MS,
     emailsPerAddress: EMAILS_PER_ADDRESS,

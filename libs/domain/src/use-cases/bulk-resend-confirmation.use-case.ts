@@ -1,4 +1,4 @@
-import type { ConfirmationMailer } from '../confirmation/confirmation-mailer';
+import type { ConfirmationEmails } from '../confirmation/confirmation-emails';
 import type { Clock } from '../ports/clock.port';
 import type { RandomSource } from '../ports/random-source.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
@@ -21,7 +21,7 @@ export interface BulkResendResult {
 export class BulkResendConfirmation {
   constructor(
     private readonly unitOfWork: UnitOfWork,
-    private readonly mailer: ConfirmationMailer,
+    private readonly mailer: ConfirmationEmails,
     private readonly random: RandomSource,
     private readonly clock: Clock,
   ) {}

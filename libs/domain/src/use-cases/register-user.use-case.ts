@@ -1,4 +1,4 @@
-import type { ConfirmationMailer } from '../confirmation/confirmation-mailer';
+import type { ConfirmationEmails } from '../confirmation/confirmation-emails';
 import { looksLikeTokenSecret } from '../confirmation/token-secret';
 import type { Clock } from '../ports/clock.port';
 import type { NewAccounts } from '../ports/new-accounts.port';
@@ -31,7 +31,7 @@ export class RegisterUser {
     private readonly hasher: PasswordHasher,
     private readonly random: RandomSource,
     private readonly clock: Clock,
-    private readonly mailer: ConfirmationMailer,
+    private readonly mailer: ConfirmationEmails,
     private readonly metrics: RegistrationMetrics,
     private readonly rules: SignUpRules,
     private readonly digester: TokenDigester,

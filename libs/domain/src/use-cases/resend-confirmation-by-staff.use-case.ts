@@ -1,4 +1,4 @@
-import type { ConfirmationMailer } from '../confirmation/confirmation-mailer';
+import type { ConfirmationEmails } from '../confirmation/confirmation-emails';
 import type { UserActionRunner, StaffRequest } from '../staff/user-actions';
 import { ResendNotYetAllowed } from '../staff/staff.errors';
 
@@ -9,7 +9,7 @@ import { ResendNotYetAllowed } from '../staff/staff.errors';
 export class ResendConfirmationByStaff {
   constructor(
     private readonly actions: UserActionRunner,
-    private readonly mailer: ConfirmationMailer,
+    private readonly mailer: ConfirmationEmails,
   ) {}
 
   execute(request: StaffRequest): Promise<void> {

@@ -1,4 +1,4 @@
-import type { ConfirmationMailer } from '../confirmation/confirmation-mailer';
+import type { ConfirmationEmails } from '../confirmation/confirmation-emails';
 import type { RegistrationMetrics } from '../ports/registration-metrics.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
 import type { AddressFolding } from '../users/address-folding';
@@ -11,7 +11,7 @@ import { Email } from '../users/email.value-object';
 export class ResendConfirmation {
   constructor(
     private readonly unitOfWork: UnitOfWork,
-    private readonly mailer: ConfirmationMailer,
+    private readonly mailer: ConfirmationEmails,
     private readonly metrics: RegistrationMetrics,
     private readonly folding: AddressFolding,
   ) {}

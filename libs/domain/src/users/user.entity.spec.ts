@@ -47,7 +47,9 @@ describe('User', () => {
     expect(pending.status).toBe('active');
     expect(() => aUser({ status: 'active' }).confirmByStaff(now)).toThrow('already confirmed');
     expect(() => aUser({ status: 'disabled' }).confirmByStaff(now)).toThrow('disabled');
-    expect(() => aUser({ status: 'active' }).assertAwaitingConfirmation('sending it a link')).toThrow(UserStateConflict);
+    expect(() => aUser({ status: 'active' }).assertAwaitingConfirmation('sending it a link')).toThrow(
+      UserStateConflict,
+    );
     expect(() => aUser({ status: 'pending' }).assertAwaitingConfirmation('sending it a link')).not.toThrow();
   });
 

@@ -20,7 +20,7 @@ function mailerHarness() {
   return { ...harness, pending, active, send };
 }
 
-describe('ConfirmationMailer per-address limits', () => {
+describe('ConfirmationEmails per-address limits', () => {
   it('sends nothing within the cooldown and says when the next email may go', async () => {
     const { send, clock, store } = mailerHarness();
     const first = clock.now();

@@ -22,7 +22,7 @@ export type MailOutcome = { kind: 'queued' } | { kind: 'limited'; nextAllowedAt:
  * `emailsPerAddress.limit` per window, counted from the outbox that every instance shares. The caller
  * holds the user's row locked, so two requests for one address cannot both pass the count.
  */
-export class ConfirmationMailer {
+export class ConfirmationEmails {
   constructor(
     private readonly random: RandomSource,
     private readonly digester: TokenDigester,

@@ -1,7 +1,7 @@
 import { InvalidInput } from '@gatehouse/domain/errors/invalid-input.error';
 import type { Locale } from '@gatehouse/infrastructure/i18n/locale';
-import type { PageMessageKey } from '../views/page-messages';
-import type { ViewRenderer } from '../views/view-renderer';
+import type { PageMessageKey } from './page-messages';
+import type { ViewRenderer } from './view-renderer';
 
 /** A form field as text: browsers send strings, anything else (a repeated field, nothing) counts as empty. */
 export function formField(body: unknown, name: string): string {
