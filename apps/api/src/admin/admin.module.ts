@@ -1,4 +1,4 @@
-import { ConfirmationMailer } from '@gatehouse/domain/confirmation/confirmation-mailer';
+import { ConfirmationEmails } from '@gatehouse/domain/confirmation/confirmation-emails';
 import { Clock } from '@gatehouse/domain/ports/clock.port';
 import { CommonPasswords } from '@gatehouse/domain/ports/common-passwords.port';
 import { PasswordHasher } from '@gatehouse/domain/ports/password-hasher.port';
@@ -26,6 +26,7 @@ import { ZxcvbnCommonPasswords } from '@gatehouse/infrastructure/security/zxcvbn
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import type { Runtime } from '../runtime/runtime';
 import { StaffAuthGuard } from './auth/staff-auth.guard';
+import { ConfirmationModule } from '../confirmation/confirmation.module';
 import { StaffCookies } from './auth/staff-cookies';
 import { AuditController } from './audit.controller';
 import { AuditLogQuery } from './queries/audit-log.query';
@@ -53,6 +54,7 @@ export class AdminModule {
     const { config } = runtime;
     return {
       module: AdminModule,
+      imports: [ConfirmationModule],
       controllers: [
         SessionController,
         UsersController,
@@ -143,13 +145,13 @@ export class AdminModule {
         useCase(DeleteUser, [UserActionRunner], (runner: UserActionRunner) => new DeleteUser(runner)),
         useCase(
           ResendConfirmationByStaff,
-          [UserActionRunner, ConfirmationMailer],
-          (runner: UserActionRunner, mailer: ConfirmationMailer) => new ResendConfirmationByStaff(runner, mailer),
+          [UserActionRunner, ConfirmationEmails],
+          (runner: UserActionRunner, mailer: ConfirmationEmails) => new ResendConfirmationByStaff(runner, mailer),
         ),
         useCase(
           BulkResendConfirmation,
-          [UnitOfWork, ConfirmationMailer, RandomSource, Clock],
-          (uow: UnitOfWork, mailer: ConfirmationMailer, random: RandomSource, clock: Clock) =>
+          [UnitOfWork, ConfirmationEmails, RandomSource, Clock],
+          (uow: UnitOfWork, mailer: ConfirmationEmails, random: RandomSource, clock: Clock) =>
             new BulkResendConfirmation(uow, mailer, random, clock),
         ),
         useCase(
