@@ -254,16 +254,22 @@ export interface components {
             /** Format: password */
             password: string;
         };
+        /** @enum {string} */
+        StaffRole: "admin" | "support";
         StaffMemberResponse: {
             /** Format: uuid */
             id: string;
             email: string;
-            /** @enum {string} */
-            role: "admin" | "support";
+            role: components["schemas"]["StaffRole"];
             disabled: boolean;
             /** Format: date-time */
             lastSignInAt: string | null;
         };
+        /**
+         * @description What this role may do, so a client can hide the rest.
+         * @enum {string}
+         */
+        StaffPermission: "users.read" | "users.resend" | "stats.read" | "users.confirm" | "users.disable" | "users.delete" | "users.bulk" | "users.export" | "audit.read" | "staff.manage";
         SessionResponse: {
             staff: components["schemas"]["StaffMemberResponse"];
             /** @description Send it as the X-CSRF-Token header on every POST, PATCH and DELETE. */
@@ -276,7 +282,7 @@ export interface components {
             /** @description The session also ends after this many seconds without a request. */
             idleTimeoutSeconds: number;
             /** @description What this role may do, so a client can hide the rest. */
-            permissions: string[];
+            permissions: components["schemas"]["StaffPermission"][];
         };
         SetupRequest: {
             /** @example admin@example.com */
@@ -286,9 +292,16 @@ export interface components {
             /** @description The token from the one-time setup link printed at start. */
             token: string;
         };
+        /** @enum {string} */
+        UserStatus: "pending" | "active" | "disabled";
+        /** @enum {string} */
+        DeliveryFilter: "queued" | "sending" | "sent" | "failed" | "none";
+        /** @enum {string} */
+        SortDirection: "asc" | "desc";
+        /** @enum {string} */
+        DeliveryState: "queued" | "sending" | "sent" | "failed";
         LatestDeliveryResponseDto: {
-            /** @enum {string} */
-            state: "queued" | "sending" | "sent" | "failed";
+            state: components["schemas"]["DeliveryState"];
             /** @example confirmation */
             template: string;
             /** Format: date-time */
@@ -302,8 +315,7 @@ export interface components {
              * @example Alice@Example.com
              */
             email: string;
-            /** @enum {string} */
-            status: "pending" | "active" | "disabled";
+            status: components["schemas"]["UserStatus"];
             /** @example en */
             locale: string;
             /** Format: date-time */
@@ -319,6 +331,11 @@ export interface components {
             /** @description How many users match the filters, across all pages. */
             total: number;
         };
+        /**
+         * @description outstanding: the link still works.
+         * @enum {string}
+         */
+        IssuedTokenState: "used" | "superseded" | "expired" | "outstanding";
         IssuedTokenResponseDto: {
             /** Format: uuid */
             id: string;
@@ -330,17 +347,15 @@ export interface components {
             usedAt: string | null;
             /** Format: date-time */
             supersededAt: string | null;
-            /**
-             * @description outstanding: the link still works.
-             * @enum {string}
-             */
-            state: "used" | "superseded" | "expired" | "outstanding";
+            /** @description outstanding: the link still works. */
+            state: components["schemas"]["IssuedTokenState"];
         };
+        /** @enum {string} */
+        DeliveryChannel: "email" | "webhook";
         DeliveryResponseDto: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            channel: "email" | "webhook";
+            channel: components["schemas"]["DeliveryChannel"];
             /**
              * @description The email template, or the event type of a webhook.
              * @example confirmation
@@ -348,8 +363,7 @@ export interface components {
             template: string;
             /** @description The address, or the URL of a webhook. */
             recipient: string;
-            /** @enum {string} */
-            state: "queued" | "sending" | "sent" | "failed";
+            state: components["schemas"]["DeliveryState"];
             attempts: number;
             lastError: string | null;
             /** Format: date-time */
@@ -362,6 +376,10 @@ export interface components {
              */
             nextAttemptAt: string | null;
         };
+        /** @enum {string} */
+        AuditAction: "staff.sign_in" | "staff.sign_in_failed" | "staff.locked_out" | "staff.lockout_lifted" | "staff.create" | "staff.update" | "user.resend_confirmation" | "user.confirm" | "user.disable" | "user.enable" | "user.delete" | "users.bulk_resend" | "users.export";
+        /** @enum {string} */
+        AuditTargetType: "user" | "staff" | "users";
         AuditEntryResponseDto: {
             /** Format: uuid */
             id: string;
@@ -372,9 +390,9 @@ export interface components {
             staffId: string | null;
             staffEmail: string;
             /** @example user.disable */
-            action: string;
+            action: components["schemas"]["AuditAction"];
             /** @example user */
-            targetType: string;
+            targetType: components["schemas"]["AuditTargetType"];
             targetId: string | null;
             reason: string | null;
             /**
@@ -396,8 +414,7 @@ export interface components {
             id: string;
             /** @description As the person typed it. */
             email: string;
-            /** @enum {string} */
-            status: "pending" | "active" | "disabled";
+            status: components["schemas"]["UserStatus"];
             /** @example en */
             locale: string;
             /** Format: date-time */
@@ -414,8 +431,7 @@ export interface components {
             audit: components["schemas"]["AuditEntryResponseDto"][];
         };
         UsersFilterRequestDto: {
-            /** @enum {string} */
-            status?: "pending" | "active" | "disabled";
+            status?: components["schemas"]["UserStatus"];
             /**
              * @description Created at or after this instant. A day (2026-05-01, midnight UTC) or a time with its offset (2026-05-01T12:00:00Z), from 1970 to 2999.
              * @example 2026-05-01
@@ -428,11 +444,8 @@ export interface components {
             createdBefore?: string;
             /** @description Only pending users who signed up more than this many days ago. */
             pendingForDays?: number;
-            /**
-             * @description State of the user's latest email (webhooks aside); none: no email was ever queued.
-             * @enum {string}
-             */
-            delivery?: "queued" | "sending" | "sent" | "failed" | "none";
+            /** @description State of the user's latest email (webhooks aside); none: no email was ever queued. */
+            delivery?: components["schemas"]["DeliveryFilter"];
             /**
              * @description Part of the address, any case.
              * @example example.com
@@ -521,8 +534,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             email: string;
-            /** @enum {string} */
-            role: "admin" | "support";
+            role: components["schemas"]["StaffRole"];
             disabled: boolean;
             /** Format: date-time */
             lastSignInAt: string | null;
@@ -539,14 +551,12 @@ export interface components {
             email: string;
             /** Format: password */
             password: string;
-            /** @enum {string} */
-            role: "admin" | "support";
+            role: components["schemas"]["StaffRole"];
         };
         UpdateStaffRequest: {
             /** @example Asked by phone, ticket #4711 */
             reason: string;
-            /** @enum {string} */
-            role?: "admin" | "support";
+            role?: components["schemas"]["StaffRole"];
             disabled?: boolean;
         };
     };
@@ -647,7 +657,7 @@ export interface operations {
     UsersController_list: {
         parameters: {
             query?: {
-                status?: "pending" | "active" | "disabled";
+                status?: components["schemas"]["UserStatus"];
                 /** @description Created at or after this instant. A day (2026-05-01, midnight UTC) or a time with its offset (2026-05-01T12:00:00Z), from 1970 to 2999. */
                 createdAfter?: string;
                 /** @description Created before this instant. A day (2026-05-01, midnight UTC) or a time with its offset (2026-05-01T12:00:00Z), from 1970 to 2999. */
@@ -655,11 +665,11 @@ export interface operations {
                 /** @description Only pending users who signed up more than this many days ago. */
                 pendingForDays?: number;
                 /** @description State of the user's latest email (webhooks aside); none: no email was ever queued. */
-                delivery?: "queued" | "sending" | "sent" | "failed" | "none";
+                delivery?: components["schemas"]["DeliveryFilter"];
                 /** @description Part of the address, any case. */
                 q?: string;
                 /** @description By creation time (then id). */
-                sort?: "asc" | "desc";
+                sort?: components["schemas"]["SortDirection"];
                 /** @description The previous page's nextCursor. */
                 cursor?: string;
                 limit?: number;
@@ -895,8 +905,8 @@ export interface operations {
             query?: {
                 /** @description The staff member who acted. */
                 staffId?: string;
-                action?: string;
-                targetType?: "user" | "staff" | "users";
+                action?: components["schemas"]["AuditAction"];
+                targetType?: components["schemas"]["AuditTargetType"];
                 /** @description Only with targetType: the id of the user or staff member acted on. */
                 targetId?: string;
                 /** @description At or after this instant. A day (2026-05-01, midnight UTC) or a time with its offset (2026-05-01T12:00:00Z), from 1970 to 2999. */

@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { EmptyState } from '../../components/ui/status';
-import { usePermission, type Permission } from '../../lib/authorization';
+import type { StaffPermission } from '../../lib/api-enums';
+import { usePermission } from '../../lib/authorization';
 
 /** An admin-only page opened by someone else (a shared link): say so instead of showing a broken page. */
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+export function RequirePermission({ permission, children }: { permission: StaffPermission; children: ReactNode }) {
   if (usePermission(permission)) return children;
   return (
     <>

@@ -1,7 +1,15 @@
 import { Button } from '../../../components/ui/button';
 import { SelectField, TextField } from '../../../components/ui/field';
 import { useSettledText } from '../../../hooks/use-settled-text';
-import { AUDIT_ACTIONS, TARGET_TYPES, useAuditFilter, type AuditFilter } from '../hooks/use-audit-filter';
+import { oneOf } from '../../../lib/api-enums';
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_ACTIONS,
+  TARGET_TYPE_LABELS,
+  TARGET_TYPES,
+  useAuditFilter,
+  type AuditFilter,
+} from '../hooks/use-audit-filter';
 
 export function AuditFilters({ staffEmail }: { staffEmail?: string }) {
   const { filter, setFilter } = useAuditFilter();
@@ -15,12 +23,12 @@ export function AuditFilters({ staffEmail }: { staffEmail?: string }) {
       <SelectField
         label="Action"
         value={filter.action ?? ''}
-        onChange={(event) => change({ action: event.target.value || undefined })}
+        onChange={(event) => change({ action: oneOf(AUDIT_ACTIONS, event.target.value) })}
       >
         <option value="">Any</option>
         {AUDIT_ACTIONS.map((action) => (
           <option key={action} value={action}>
-            {action}
+            {AUDIT_ACTION_LABELS[action]} ({action})
           </option>
         ))}
       </SelectField>
@@ -29,7 +37,7 @@ export function AuditFilters({ staffEmail }: { staffEmail?: string }) {
         value={filter.targetType ?? ''}
         onChange={(event) =>
           change({
-            targetType: (event.target.value || undefined) as AuditFilter['targetType'],
+            targetType: oneOf(TARGET_TYPES, event.target.value),
             targetId: event.target.value ? filter.targetId : undefined,
           })
         }
@@ -37,7 +45,7 @@ export function AuditFilters({ staffEmail }: { staffEmail?: string }) {
         <option value="">Anything</option>
         {TARGET_TYPES.map((type) => (
           <option key={type} value={type}>
-            {type === 'users' ? 'users (bulk, export)' : type}
+            {TARGET_TYPE_LABELS[type]}
           </option>
         ))}
       </SelectField>

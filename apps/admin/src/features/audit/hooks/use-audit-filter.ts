@@ -1,32 +1,37 @@
 import { useSearchParams } from 'react-router';
+import { oneOf, valuesOf, type AuditAction, type AuditTargetType } from '../../../lib/api-enums';
+import type { operations } from '../../../lib/api-schema';
 
-export interface AuditFilter {
-  staffId?: string;
-  action?: string;
-  targetType?: 'user' | 'staff' | 'users';
-  targetId?: string;
-  from?: string;
-  to?: string;
-}
+type AuditQuery = NonNullable<operations['AuditController_list']['parameters']['query']>;
 
-/** The actions staff take, and failed staff sign-ins (libs/domain/src/staff/audit-entry.ts), for the filter's list. */
-export const AUDIT_ACTIONS = [
-  'user.resend_confirmation',
-  'user.confirm',
-  'user.disable',
-  'user.enable',
-  'user.delete',
-  'users.bulk_resend',
-  'users.export',
-  'staff.create',
-  'staff.update',
-  'staff.sign_in',
-  'staff.sign_in_failed',
-  'staff.locked_out',
-  'staff.lockout_lifted',
-] as const;
+export type AuditFilter = Pick<AuditQuery, 'staffId' | 'action' | 'targetType' | 'targetId' | 'from' | 'to'>;
 
-export const TARGET_TYPES = ['user', 'staff', 'users'] as const;
+/** What the filter's list calls each action staff take, and failed staff sign-ins, in the list's order. */
+export const AUDIT_ACTION_LABELS = {
+  'user.resend_confirmation': 'Resent a confirmation email',
+  'user.confirm': 'Confirmed a user by hand',
+  'user.disable': 'Disabled a user',
+  'user.enable': 'Enabled a user',
+  'user.delete': 'Deleted a user',
+  'users.bulk_resend': 'Resent to many users',
+  'users.export': 'Exported users',
+  'staff.create': 'Added a staff member',
+  'staff.update': 'Changed a staff member',
+  'staff.sign_in': 'Signed in',
+  'staff.sign_in_failed': 'Failed to sign in',
+  'staff.locked_out': 'Locked out after wrong passwords',
+  'staff.lockout_lifted': 'Lifted a lockout',
+} satisfies Record<AuditAction, string>;
+
+export const AUDIT_ACTIONS = valuesOf(AUDIT_ACTION_LABELS);
+
+export const TARGET_TYPE_LABELS = {
+  user: 'user',
+  staff: 'staff',
+  users: 'users (bulk, export)',
+} satisfies Record<AuditTargetType, string>;
+
+export const TARGET_TYPES = valuesOf(TARGET_TYPE_LABELS);
 const KEYS = ['staffId', 'action', 'targetType', 'targetId', 'from', 'to'] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -36,9 +41,9 @@ export function auditFilterFromParams(params: URLSearchParams): AuditFilter {
   const filter: AuditFilter = {};
   const staffId = params.get('staffId');
   if (staffId && UUID.test(staffId)) filter.staffId = staffId;
-  const action = params.get('action');
-  if (action && /^[a-z_]+(\.[a-z_]+)*$/.test(action)) filter.action = action;
-  const targetType = TARGET_TYPES.find((type) => type === params.get('targetType'));
+  const action = oneOf(AUDIT_ACTIONS, params.get('action'));
+  if (action) filter.action = action;
+  const targetType = oneOf(TARGET_TYPES, params.get('targetType'));
   if (targetType) {
     filter.targetType = targetType;
     const targetId = params.get('targetId')?.trim();

@@ -1,4 +1,6 @@
+import { AUDIT_ACTIONS } from '@gatehouse/domain/staff/audit-entry';
 import { ApiProperty } from '@nestjs/swagger';
+import { AUDIT_TARGET_TYPES } from './audit-log.request.dto';
 
 /** One thing a staff member did: who, what, to what, why, when, and what changed. */
 export class AuditEntryResponseDto {
@@ -11,10 +13,10 @@ export class AuditEntryResponseDto {
   @ApiProperty()
   staffEmail!: string;
 
-  @ApiProperty({ example: 'user.disable' })
+  @ApiProperty({ enum: AUDIT_ACTIONS, enumName: 'AuditAction', example: 'user.disable' })
   action!: string;
 
-  @ApiProperty({ example: 'user' })
+  @ApiProperty({ enum: AUDIT_TARGET_TYPES, enumName: 'AuditTargetType', example: 'user' })
   targetType!: string;
 
   @ApiProperty({ type: String, nullable: true })

@@ -1,3 +1,4 @@
+import { AUDIT_ACTIONS } from '@gatehouse/domain/staff/audit-entry';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -27,14 +28,14 @@ export class AuditLogRequestDto {
   @IsUUID('all', { message: 'Use the id of a staff member.' })
   staffId?: string;
 
-  @ApiPropertyOptional({ example: 'user.disable' })
+  @ApiPropertyOptional({ enum: AUDIT_ACTIONS, enumName: 'AuditAction', example: 'user.disable' })
   @IsOptional()
   @Matches(/^[a-z_]+(\.[a-z_]+)*$/, { message: 'Use an action name such as user.disable.' })
   @MaxLength(64, { message: 'Use an action name such as user.disable.' })
   @IsString({ message: 'Use an action name such as user.disable.' })
   action?: string;
 
-  @ApiPropertyOptional({ enum: AUDIT_TARGET_TYPES })
+  @ApiPropertyOptional({ enum: AUDIT_TARGET_TYPES, enumName: 'AuditTargetType' })
   @ValidateIf((request: AuditLogRequestDto) => request.targetType !== undefined || request.targetId !== undefined)
   @IsIn(AUDIT_TARGET_TYPES, { message: `Choose a target type: ${AUDIT_TARGET_TYPES.join(', ')}.` })
   @IsDefined({ message: 'Say which type of target targetId is (user, staff or users).' })

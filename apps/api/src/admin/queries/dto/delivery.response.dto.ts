@@ -6,7 +6,7 @@ export class DeliveryResponseDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ enum: ['email', 'webhook'] })
+  @ApiProperty({ enum: ['email', 'webhook'], enumName: 'DeliveryChannel' })
   channel!: 'email' | 'webhook';
 
   @ApiProperty({ description: 'The email template, or the event type of a webhook.', example: 'confirmation' })
@@ -15,7 +15,7 @@ export class DeliveryResponseDto {
   @ApiProperty({ description: 'The address, or the URL of a webhook.' })
   recipient!: string;
 
-  @ApiProperty({ enum: DELIVERY_STATES })
+  @ApiProperty({ enum: DELIVERY_STATES, enumName: 'DeliveryState' })
   state!: DeliveryState;
 
   @ApiProperty()

@@ -20,6 +20,10 @@ export class IssuedTokenResponseDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   supersededAt!: Date | null;
 
-  @ApiProperty({ enum: ISSUED_TOKEN_STATES, description: 'outstanding: the link still works.' })
+  @ApiProperty({
+    enum: ISSUED_TOKEN_STATES,
+    enumName: 'IssuedTokenState',
+    description: 'outstanding: the link still works.',
+  })
   state!: IssuedTokenState;
 }

@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 
 /** The newest email queued for a user (webhooks aside) and where it stands. */
 export class LatestDeliveryResponseDto {
-  @ApiProperty({ enum: DELIVERY_STATES })
+  @ApiProperty({ enum: DELIVERY_STATES, enumName: 'DeliveryState' })
   state!: DeliveryState;
 
   @ApiProperty({ example: 'confirmation' })

@@ -12,7 +12,7 @@ export class UserDetailResponseDto {
   @ApiProperty({ description: 'As the person typed it.' })
   email!: string;
 
-  @ApiProperty({ enum: USER_STATUSES })
+  @ApiProperty({ enum: USER_STATUSES, enumName: 'UserStatus' })
   status!: UserStatus;
 
   @ApiProperty({ example: 'en' })

@@ -9,7 +9,7 @@ export class UserListItemResponseDto {
   @ApiProperty({ description: 'As the person typed it.', example: 'Alice@Example.com' })
   email!: string;
 
-  @ApiProperty({ enum: USER_STATUSES })
+  @ApiProperty({ enum: USER_STATUSES, enumName: 'UserStatus' })
   status!: UserStatus;
 
   @ApiProperty({ example: 'en' })

@@ -10,7 +10,7 @@ export type DeliveryFilter = DeliveryState | 'none';
 
 /** Which users a list, an export or a bulk resend is about. Every filter narrows; none means everyone. */
 export class UsersFilterRequestDto {
-  @ApiPropertyOptional({ enum: USER_STATUSES })
+  @ApiPropertyOptional({ enum: USER_STATUSES, enumName: 'UserStatus' })
   @IsOptional()
   @IsIn(USER_STATUSES, { message: `Choose a status: ${USER_STATUSES.join(', ')}.` })
   status?: UserStatus;
@@ -40,6 +40,7 @@ export class UsersFilterRequestDto {
 
   @ApiPropertyOptional({
     enum: DELIVERY_FILTERS,
+    enumName: 'DeliveryFilter',
     description: "State of the user's latest email (webhooks aside); none: no email was ever queued.",
   })
   @IsOptional()

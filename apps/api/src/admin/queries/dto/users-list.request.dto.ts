@@ -12,7 +12,12 @@ export const MAX_PAGE_SIZE = 100;
 
 /** One page of the users directory: the filters, the order by creation time, and where the last page ended. */
 export class UsersListRequestDto extends UsersFilterRequestDto {
-  @ApiPropertyOptional({ enum: SORT_DIRECTIONS, default: 'desc', description: 'By creation time (then id).' })
+  @ApiPropertyOptional({
+    enum: SORT_DIRECTIONS,
+    enumName: 'SortDirection',
+    default: 'desc',
+    description: 'By creation time (then id).',
+  })
   @IsOptional()
   @IsIn(SORT_DIRECTIONS, { message: 'Sort asc or desc.' })
   sort?: SortDirection;

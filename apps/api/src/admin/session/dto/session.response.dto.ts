@@ -1,11 +1,12 @@
 import type { StaffMember } from '@gatehouse/domain/staff/staff-member.entity';
+import { STAFF_PERMISSIONS } from '@gatehouse/domain/staff/staff-permissions';
 import { STAFF_ROLES, type StaffRole } from '@gatehouse/domain/staff/staff-role';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class StaffMemberResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() email!: string;
-  @ApiProperty({ enum: STAFF_ROLES }) role!: StaffRole;
+  @ApiProperty({ enum: STAFF_ROLES, enumName: 'StaffRole' }) role!: StaffRole;
   @ApiProperty() disabled!: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSignInAt!: string | null;
 
@@ -27,6 +28,11 @@ export class SessionResponse {
   @ApiProperty({ format: 'date-time', description: 'When the session ends at the latest.' }) expiresAt!: string;
   @ApiProperty({ description: 'The session also ends after this many seconds without a request.' })
   idleTimeoutSeconds!: number;
-  @ApiProperty({ description: 'What this role may do, so a client can hide the rest.', type: [String] })
+  @ApiProperty({
+    description: 'What this role may do, so a client can hide the rest.',
+    enum: Object.keys(STAFF_PERMISSIONS),
+    enumName: 'StaffPermission',
+    isArray: true,
+  })
   permissions!: string[];
 }

@@ -14,13 +14,13 @@ export class CreateStaffRequest extends StaffReasonRequest {
   @MaxLength(1024, { message: 'password is too long' })
   password!: string;
 
-  @ApiProperty({ enum: STAFF_ROLES })
+  @ApiProperty({ enum: STAFF_ROLES, enumName: 'StaffRole' })
   @IsIn(STAFF_ROLES, { message: 'role must be admin or support' })
   role!: StaffRole;
 }
 
 export class UpdateStaffRequest extends StaffReasonRequest {
-  @ApiPropertyOptional({ enum: STAFF_ROLES })
+  @ApiPropertyOptional({ enum: STAFF_ROLES, enumName: 'StaffRole' })
   @IsOptional()
   @IsIn(STAFF_ROLES, { message: 'role must be admin or support' })
   role?: StaffRole;
