@@ -22,8 +22,10 @@ import { ResendConfirmationByStaff } from '@gatehouse/domain/use-cases/resend-co
 import { DEFAULT_SIGN_IN_LOCKOUT, SignInStaff } from '@gatehouse/domain/use-cases/sign-in-staff.use-case';
 import { SignOutStaff } from '@gatehouse/domain/use-cases/sign-out-staff.use-case';
 import { UpdateStaffMember } from '@gatehouse/domain/use-cases/update-staff-member.use-case';
+import { StaffMemberRecord } from '@gatehouse/infrastructure/persistence/staff-member.record';
 import { ZxcvbnCommonPasswords } from '@gatehouse/infrastructure/security/zxcvbn.common-passwords';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Runtime } from '../runtime/runtime';
 import { StaffAuthGuard } from './auth/staff-auth.guard';
 import { ConfirmationModule } from '../confirmation/confirmation.module';
@@ -54,7 +56,7 @@ export class AdminModule {
     const { config } = runtime;
     return {
       module: AdminModule,
-      imports: [ConfirmationModule],
+      imports: [TypeOrmModule.forFeature([StaffMemberRecord]), ConfirmationModule],
       controllers: [
         SessionController,
         UsersController,

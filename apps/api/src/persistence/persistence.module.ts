@@ -7,7 +7,7 @@ import { UnitOfWork } from '@gatehouse/domain/ports/unit-of-work.port';
 import { Argon2PasswordHasher } from '@gatehouse/infrastructure/hashing/argon2.password-hasher';
 import { OutboxPayloadCipher } from '@gatehouse/infrastructure/mail/outbox-payload.cipher';
 import { PrometheusMetrics } from '@gatehouse/infrastructure/observability/prometheus.metrics';
-import { createDataSource, runMigrations } from '@gatehouse/infrastructure/persistence/data-source';
+import { dataSourceOptions, runMigrations } from '@gatehouse/infrastructure/persistence/data-source';
 import type { OutboxSettings } from '@gatehouse/infrastructure/persistence/email-outbox.typeorm-repository';
 import { TypeOrmNewAccounts } from '@gatehouse/infrastructure/persistence/new-accounts.typeorm-repository';
 import { TypeOrmUnitOfWork } from '@gatehouse/infrastructure/persistence/typeorm.unit-of-work';
@@ -15,7 +15,8 @@ import { HmacSha256TokenDigester } from '@gatehouse/infrastructure/security/hmac
 import { NodeCryptoRandomSource } from '@gatehouse/infrastructure/security/node-crypto.random-source';
 import { SystemClock } from '@gatehouse/infrastructure/time/system.clock';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import type { Runtime } from '../runtime/runtime';
 
@@ -32,22 +33,20 @@ export class PersistenceModule {
     });
     return {
       module: PersistenceModule,
+      imports: [
+        // Provides DataSource (and repositories through TypeOrmModule.forFeature) to every module.
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...dataSourceOptions(runtime.databaseUrl, { poolSize: config.databasePoolSize }),
+            // A database that cannot be reached, or a migration that fails, stops the start at once, as it
+            // always has: no retries in a loop, no "Unable to connect" lines.
+            toRetry: () => false,
+          }),
+          dataSourceFactory: (options) => migratedDataSource(options!),
+        }),
+      ],
       providers: [
         { provide: AppConfig, useValue: config },
-        {
-          provide: DataSource,
-          useFactory: async () => {
-            const dataSource = createDataSource(runtime.databaseUrl, { poolSize: config.databasePoolSize });
-            await dataSource.initialize();
-            try {
-              await runMigrations(dataSource);
-            } catch (error) {
-              await dataSource.destroy();
-              throw error;
-            }
-            return dataSource;
-          },
-        },
         { provide: OutboxPayloadCipher, useValue: new OutboxPayloadCipher(runtime.appSecret) },
         {
           provide: UnitOfWork,
@@ -80,7 +79,6 @@ export class PersistenceModule {
       ],
       exports: [
         AppConfig,
-        DataSource,
         OutboxPayloadCipher,
         UnitOfWork,
         NewAccounts,
@@ -91,6 +89,19 @@ export class PersistenceModule {
       ],
     };
   }
+}
+
+/** Connects, then applies pending migrations (one instance at a time, see runMigrations) before anything runs. */
+async function migratedDataSource(options: DataSourceOptions): Promise<DataSource> {
+  const dataSource = new DataSource(options);
+  await dataSource.initialize();
+  try {
+    await runMigrations(dataSource);
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  return dataSource;
 }
 
 /** The sender's domain names our Message-IDs, as RFC 5322 suggests. */
