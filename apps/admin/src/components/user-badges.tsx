@@ -1,12 +1,18 @@
+import type { DeliveryState, UserStatus } from '../lib/api-enums';
 import { Badge } from './ui/status';
 
-const STATUS_TONE = { pending: 'warning', active: 'success', disabled: 'muted' } as const;
-const DELIVERY_TONE = { queued: 'info', sending: 'info', sent: 'success', failed: 'danger' } as const;
+const STATUS_TONE = { pending: 'warning', active: 'success', disabled: 'muted' } satisfies Record<UserStatus, string>;
+const DELIVERY_TONE = {
+  queued: 'info',
+  sending: 'info',
+  sent: 'success',
+  failed: 'danger',
+} satisfies Record<DeliveryState, string>;
 
-export function StatusBadge({ status }: { status: keyof typeof STATUS_TONE }) {
+export function StatusBadge({ status }: { status: UserStatus }) {
   return <Badge tone={STATUS_TONE[status]}>{status}</Badge>;
 }
 
-export function DeliveryBadge({ state }: { state: keyof typeof DELIVERY_TONE }) {
+export function DeliveryBadge({ state }: { state: DeliveryState }) {
   return <Badge tone={DELIVERY_TONE[state]}>{state}</Badge>;
 }

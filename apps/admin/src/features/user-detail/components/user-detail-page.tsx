@@ -3,12 +3,18 @@ import { StatusBadge } from '../../../components/user-badges';
 import { Badge, ErrorState, Loading } from '../../../components/ui/status';
 import { Table, Th } from '../../../components/ui/table';
 import { paths } from '../../../config/paths';
+import type { IssuedTokenState } from '../../../lib/api-enums';
 import { formatDateTime } from '../../../lib/format';
 import { useUser, type UserDetail } from '../api/get-user';
 import { UserActions } from './user-actions';
 import { UserTimeline } from './user-timeline';
 
-const TOKEN_TONE = { outstanding: 'info', used: 'success', superseded: 'muted', expired: 'muted' } as const;
+const TOKEN_TONE = {
+  outstanding: 'info',
+  used: 'success',
+  superseded: 'muted',
+  expired: 'muted',
+} satisfies Record<IssuedTokenState, string>;
 
 function Tokens({ tokens }: { tokens: UserDetail['tokens'] }) {
   if (!tokens.length) return <p className="muted">No confirmation link was issued.</p>;

@@ -1,8 +1,9 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
+import type { SortDirection } from '../../../lib/api-enums';
 import type { components } from '../../../lib/api-schema';
 import { queryKeys } from '../../../lib/query-keys';
-import type { SortOrder, UsersFilter } from '../hooks/use-users-filter';
+import type { UsersFilter } from '../hooks/use-users-filter';
 
 export type UsersPage = components['schemas']['UsersPageResponseDto'];
 export type UserListItem = components['schemas']['UserListItemResponseDto'];
@@ -10,7 +11,7 @@ export type UserListItem = components['schemas']['UserListItemResponseDto'];
 export const USERS_PAGE_SIZE = 50;
 
 export interface UsersQuery extends UsersFilter {
-  sort: SortOrder;
+  sort: SortDirection;
   cursor?: string;
 }
 

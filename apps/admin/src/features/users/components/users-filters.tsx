@@ -2,7 +2,15 @@ import { useRef } from 'react';
 import { Button } from '../../../components/ui/button';
 import { SelectField, TextField } from '../../../components/ui/field';
 import { useSettledText } from '../../../hooks/use-settled-text';
-import { DELIVERY_FILTERS, USER_STATUSES, useUsersFilter, type UsersFilter } from '../hooks/use-users-filter';
+import { oneOf } from '../../../lib/api-enums';
+import {
+  DELIVERY_FILTER_LABELS,
+  DELIVERY_FILTERS,
+  USER_STATUS_LABELS,
+  USER_STATUSES,
+  useUsersFilter,
+  type UsersFilter,
+} from '../hooks/use-users-filter';
 
 export function UsersFilters() {
   const { filter, sort, setFilter, setSort, clear } = useUsersFilter();
@@ -29,24 +37,24 @@ export function UsersFilters() {
       <SelectField
         label="Status"
         value={filter.status ?? ''}
-        onChange={(event) => change({ status: (event.target.value || undefined) as UsersFilter['status'] })}
+        onChange={(event) => change({ status: oneOf(USER_STATUSES, event.target.value) })}
       >
         <option value="">Any</option>
         {USER_STATUSES.map((status) => (
           <option key={status} value={status}>
-            {status}
+            {USER_STATUS_LABELS[status]}
           </option>
         ))}
       </SelectField>
       <SelectField
         label="Latest email"
         value={filter.delivery ?? ''}
-        onChange={(event) => change({ delivery: (event.target.value || undefined) as UsersFilter['delivery'] })}
+        onChange={(event) => change({ delivery: oneOf(DELIVERY_FILTERS, event.target.value) })}
       >
         <option value="">Any</option>
         {DELIVERY_FILTERS.map((state) => (
           <option key={state} value={state}>
-            {state === 'none' ? 'never emailed' : state}
+            {DELIVERY_FILTER_LABELS[state]}
           </option>
         ))}
       </SelectField>

@@ -1,18 +1,27 @@
 import { useSearchParams } from 'react-router';
+import { oneOf, valuesOf, type DeliveryFilter, type SortDirection, type UserStatus } from '../../../lib/api-enums';
 import type { components } from '../../../lib/api-schema';
 
 export type UsersFilter = components['schemas']['UsersFilterRequestDto'];
-export type UserStatus = NonNullable<UsersFilter['status']>;
-export type DeliveryFilter = NonNullable<UsersFilter['delivery']>;
-export type SortOrder = 'asc' | 'desc';
 
-export const USER_STATUSES: readonly UserStatus[] = ['pending', 'active', 'disabled'];
-export const DELIVERY_FILTERS: readonly DeliveryFilter[] = ['queued', 'sending', 'sent', 'failed', 'none'];
+/** What the filters' lists call each status and state, in the lists' order. */
+export const USER_STATUS_LABELS = {
+  pending: 'pending',
+  active: 'active',
+  disabled: 'disabled',
+} satisfies Record<UserStatus, string>;
+
+export const DELIVERY_FILTER_LABELS = {
+  queued: 'queued',
+  sending: 'sending',
+  sent: 'sent',
+  failed: 'failed',
+  none: 'never emailed',
+} satisfies Record<DeliveryFilter, string>;
+
+export const USER_STATUSES = valuesOf(USER_STATUS_LABELS);
+export const DELIVERY_FILTERS = valuesOf(DELIVERY_FILTER_LABELS);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
-  return values.find((candidate) => candidate === value);
-}
 
 /** The filter a URL's query describes; anything the API would refuse is left out rather than sent. */
 export function filterFromParams(params: URLSearchParams): UsersFilter {
@@ -33,12 +42,12 @@ export function filterFromParams(params: URLSearchParams): UsersFilter {
   return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined)) as UsersFilter;
 }
 
-export function sortFromParams(params: URLSearchParams): SortOrder {
+export function sortFromParams(params: URLSearchParams): SortDirection {
   return params.get('sort') === 'asc' ? 'asc' : 'desc';
 }
 
 /** The URL query for a filter and order (the first page: a new filter starts over). */
-export function paramsFor(filter: UsersFilter, sort: SortOrder): URLSearchParams {
+export function paramsFor(filter: UsersFilter, sort: SortDirection): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filter)) {
     if (value !== undefined && value !== '') params.set(key, String(value));
@@ -56,7 +65,7 @@ export function useUsersFilter() {
     filter,
     sort,
     setFilter: (next: UsersFilter) => setParams(paramsFor(next, sort), { replace: true }),
-    setSort: (next: SortOrder) => setParams(paramsFor(filter, next), { replace: true }),
+    setSort: (next: SortDirection) => setParams(paramsFor(filter, next), { replace: true }),
     clear: () => setParams(new URLSearchParams(), { replace: true }),
   };
 }
