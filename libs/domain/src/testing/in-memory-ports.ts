@@ -108,6 +108,7 @@ class InMemoryUsers extends UserRepository {
       this.store.signUps.some((s) => s.userId === user.id && s.createdAt.getTime() >= cutoff.getTime());
     return [...this.store.users.values()]
       .filter((user) => user.isPending && user.createdAt.getTime() < cutoff.getTime() && !signedUpSince(user))
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
       .slice(0, limit)
       .map((user) => User.restore(user.snapshot()));
   }
@@ -135,6 +136,11 @@ class InMemoryTokens extends ConfirmationTokenRepository {
   }
 }
 
+/** As the database orders them: newest first, and by id, highest first, among sign-ups of the same moment. */
+function newestSignUpFirst(a: SignUpAttempt, b: SignUpAttempt): number {
+  return b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
 class InMemorySignUps extends SignUpAttempts {
   constructor(private readonly store: InMemoryStore) {
     super();
@@ -146,9 +152,7 @@ class InMemorySignUps extends SignUpAttempts {
     this.store.signUps = this.store.signUps.filter((signUp) => !dropped.has(signUp.id));
   }
   async forUser(userId: string): Promise<SignUpAttempt[]> {
-    return this.store.signUps
-      .filter((signUp) => signUp.userId === userId)
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    return this.store.signUps.filter((signUp) => signUp.userId === userId).sort(newestSignUpFirst);
   }
   async clear(userId: string): Promise<void> {
     this.store.signUps = this.store.signUps.filter((signUp) => signUp.userId !== userId);
@@ -237,9 +241,7 @@ export class InMemoryConfirmations extends Confirmations {
     const user = this.store.users.get(token.userId);
     if (!user) return null;
     const signUps = user.isPending
-      ? this.store.signUps
-          .filter((signUp) => signUp.userId === user.id)
-          .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      ? this.store.signUps.filter((signUp) => signUp.userId === user.id).sort(newestSignUpFirst)
       : [];
     return { token: Token.restore(tokenProps(token)), user: User.restore(user.snapshot()), signUps };
   }
