@@ -1,3 +1,4 @@
+import { waitUntilOutboxDrained } from '@gatehouse/infrastructure/testing/queued-emails';
 import { SmtpSink, tokenFrom } from '@gatehouse/infrastructure/testing/smtp-sink';
 import { postForm, postJson, startTestApp, TEST_APP_URL, type TestApp } from './support/test-app';
 
@@ -259,7 +260,8 @@ describe('Bad input and faults: documented answers, never a 5xx, nothing stored 
     );
     expect(users.rows[0].n).toBe(1);
     await smtp.waitFor('race@example.com');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A second email would be in the sink once nothing is left in the outbox.
+    await waitUntilOutboxDrained(gatehouse.db);
     expect(smtp.to('race@example.com')).toHaveLength(1);
     const usable = await gatehouse.db
       .query(`SELECT count(*)::int AS n FROM confirmation_tokens t JOIN users u ON u.id = t.user_id
