@@ -1,6 +1,3 @@
-import { PasswordRequired } from '@gatehouse/domain/confirmation/confirmation.errors';
-import { DomainError } from '@gatehouse/domain/errors/domain-error';
-import { InvalidInput } from '@gatehouse/domain/errors/invalid-input.error';
 import { ConfirmEmail } from '@gatehouse/domain/use-cases/confirm-email.use-case';
 import { ConfirmWithCode } from '@gatehouse/domain/use-cases/confirm-with-code.use-case';
 import { DescribeConfirmationLink } from '@gatehouse/domain/use-cases/describe-confirmation-link.use-case';
@@ -8,13 +5,12 @@ import type { Locale } from '@gatehouse/infrastructure/i18n/locale';
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config';
-import { domainErrorResponse } from '../http/error-responses';
 import { RequestLocale } from '../http/request-locale.decorator';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
-import { fieldErrors, formField } from '../views/form-body';
+import { formField } from '../views/form-body';
+import { submitForm } from '../views/form-refusal';
 import { answerNoSoonerThan } from '../registration/response-floor';
 import { SignUpBrowserCookie } from './sign-up-browser.cookie';
-import type { PageMessageKey } from '../views/page-messages';
 import { ViewRenderer } from '../views/view-renderer';
 import { LINK_PROBLEMS, linkProblemFor, type LinkProblem } from './link-problems';
 
@@ -76,27 +72,25 @@ export class ConfirmationPage {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const token = formField(body, 'token');
-    try {
-      const result = await this.confirmEmail.execute({
+    const answer = await submitForm(locale, this.views, () =>
+      this.confirmEmail.execute({
         token,
         password: formField(body, 'password') || undefined,
         browserSecret: this.browser.read(request),
-      });
-      return this.views.render('confirmed', locale, { title: 'confirmed.title', ...result });
-    } catch (error) {
-      if (error instanceof PasswordRequired) {
-        void reply.status(409);
-        return this.views.render('confirm', locale, {
-          title: 'confirm.title',
-          token,
-          askPassword: true,
-          formError: this.passwordProblem(locale, error),
-        });
-      }
-      const problem = error instanceof DomainError ? linkProblemFor(error.code) : undefined;
-      if (!problem) throw error;
-      return this.problem(reply, locale, problem);
-    }
+      }),
+    );
+    if (!answer.refused) return this.views.render('confirmed', locale, { title: 'confirmed.title', ...answer.value });
+    const { refusal } = answer;
+    const problem = linkProblemFor(refusal.code);
+    if (problem) return this.problem(reply, locale, problem);
+    // The address was signed up more than once: the same button, and the password that says whose sign-up.
+    void reply.status(refusal.status);
+    return this.views.render('confirm', locale, {
+      title: 'confirm.title',
+      token,
+      askPassword: refusal.code === 'password_required',
+      formError: refusal.formError,
+    });
   }
 
   @Get('code')
@@ -118,43 +112,27 @@ export class ConfirmationPage {
   ): Promise<string> {
     const email = formField(body, 'email');
     const code = formField(body, 'code');
-    try {
-      const result = await answerNoSoonerThan(this.config.confirmCodeMinResponseMs, () =>
+    const answer = await submitForm(locale, this.views, () =>
+      answerNoSoonerThan(this.config.confirmCodeMinResponseMs, () =>
         this.confirmWithCode.execute({
           email,
           code,
           password: formField(body, 'password') || undefined,
           browserSecret: this.browser.read(request),
         }),
-      );
-      return this.views.render('confirmed', locale, { title: 'confirmed.title', ...result });
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const { status, body: answer } = domainErrorResponse(error);
-      void reply.status(status);
-      const page = { title: 'code.title', email, code };
-      if (error instanceof InvalidInput) {
-        return this.views.render('confirm-code', locale, { ...page, errors: fieldErrors(error, locale, this.views) });
-      }
-      if (error instanceof PasswordRequired) {
-        return this.views.render('confirm-code', locale, {
-          ...page,
-          errors: {},
-          askPassword: true,
-          formError: this.passwordProblem(locale, error),
-        });
-      }
-      const key = 'error' in answer ? (`error.${answer.error}` as PageMessageKey) : undefined;
-      return this.views.render('confirm-code', locale, {
-        ...page,
-        errors: {},
-        formError: key ? this.views.text(locale, key) : '',
-      });
-    }
-  }
-
-  private passwordProblem(locale: Locale, error: PasswordRequired): string {
-    return this.views.text(locale, error.mismatch ? 'error.password_mismatch' : 'error.password_required');
+      ),
+    );
+    if (!answer.refused) return this.views.render('confirmed', locale, { title: 'confirmed.title', ...answer.value });
+    const { refusal } = answer;
+    void reply.status(refusal.status);
+    return this.views.render('confirm-code', locale, {
+      title: 'code.title',
+      email,
+      code,
+      errors: refusal.errors,
+      askPassword: refusal.code === 'password_required',
+      formError: refusal.formError,
+    });
   }
 
   private problem(reply: FastifyReply, locale: Locale, problem: LinkProblem): string {

@@ -1,4 +1,3 @@
-import type { ErrorCode } from '@gatehouse/domain/errors/error-code';
 import type { LinkDescription } from '@gatehouse/domain/use-cases/describe-confirmation-link.use-case';
 import type { PageMessageKey } from '../views/page-messages';
 
@@ -23,14 +22,14 @@ export const LINK_PROBLEMS: Record<ProblemState, LinkProblem> = {
   disabled: { status: 403, heading: 'link.disabled.heading', message: 'link.disabled.message', offerResend: false },
 };
 
-/** The page a failed confirmation shows, by the domain error's code; undefined for errors a page cannot explain. */
-export function linkProblemFor(code: ErrorCode): LinkProblem | undefined {
+/** The page a failed confirmation shows, by the API's error code; undefined for a refusal the form itself shows. */
+export function linkProblemFor(code: string | undefined): LinkProblem | undefined {
   switch (code) {
-    case 'CONFIRMATION.TOKEN_EXPIRED':
+    case 'token_expired':
       return LINK_PROBLEMS.expired;
-    case 'CONFIRMATION.TOKEN_INVALID':
+    case 'token_invalid':
       return LINK_PROBLEMS.unknown;
-    case 'USER.DISABLED':
+    case 'account_disabled':
       return LINK_PROBLEMS.disabled;
     default:
       return undefined;

@@ -8,7 +8,8 @@ import { RequestLocale } from '../http/request-locale.decorator';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { ViewRenderer } from '../views/view-renderer';
 import { DevInboxLink } from './dev-inbox-link';
-import { fieldErrors, formField } from '../views/form-body';
+import { formField } from '../views/form-body';
+import { submitForm } from '../views/form-refusal';
 import { answerNoSoonerThan } from './response-floor';
 import { SignUpBrowserCookie } from '../confirmation/sign-up-browser.cookie';
 
@@ -81,17 +82,10 @@ export class RegistrationPage {
     reply: FastifyReply,
     action: () => Promise<void>,
   ): Promise<string> {
-    try {
-      await action();
-    } catch (error) {
-      void reply.status(400);
-      return this.views.render(form, locale, {
-        title: `${form}.title`,
-        email,
-        errors: fieldErrors(error, locale, this.views),
-      });
-    }
-    return this.checkEmail(email, locale);
+    const answer = await submitForm(locale, this.views, action);
+    if (!answer.refused) return this.checkEmail(email, locale);
+    void reply.status(answer.refusal.status);
+    return this.views.render(form, locale, { title: `${form}.title`, email, errors: answer.refusal.errors });
   }
 
   private checkEmail(email: string, locale: Locale): string {

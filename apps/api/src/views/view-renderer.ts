@@ -44,6 +44,11 @@ export class ViewRenderer {
     return this.layout({ ...full, body: template(full) });
   }
 
+  /** Whether the pages have a message under this key (an error code's, say). */
+  knows(key: string): key is PageMessageKey {
+    return this.translator.has(key);
+  }
+
   text(locale: Locale, key: PageMessageKey, params: Params = {}): string {
     return this.translator.text(locale, key, params);
   }
