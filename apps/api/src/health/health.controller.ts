@@ -1,4 +1,5 @@
 import { hasPendingMigrations } from '@gatehouse/infrastructure/persistence/data-source';
+import { WAITING_BY_CHANNEL } from '@gatehouse/infrastructure/persistence/email-outbox.record';
 import { Controller, Get, HttpException, Res } from '@nestjs/common';
 import { HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
@@ -78,10 +79,8 @@ export class HealthController {
   }
 
   private async readWaiting(): Promise<Record<'email' | 'webhook', { waiting: number; oldestSeconds: number }>> {
-    const rows: Array<{ channel: string; waiting: number; oldest: number | null }> = await this.dataSource.query(
-      `SELECT channel, count(*)::int AS waiting, extract(epoch FROM now() - min(created_at))::float8 AS oldest
-         FROM email_outbox WHERE state IN ('queued', 'sending') GROUP BY channel`,
-    );
+    const rows: Array<{ channel: string; waiting: number; oldest: number | null }> =
+      await this.dataSource.query(WAITING_BY_CHANNEL);
     const of = (channel: string) => {
       const row = rows.find((candidate) => candidate.channel === channel);
       return { waiting: row?.waiting ?? 0, oldestSeconds: Math.max(0, Math.round(row?.oldest ?? 0)) };

@@ -29,13 +29,16 @@ export class MailerMailTransport extends MailTransport {
       if (info.rejected?.length) throw new DeliveryError(`Recipient rejected: ${info.response ?? ''}`.trim(), true);
       return { response: info.response ?? '' };
     } catch (error) {
-      throw classify(error);
+      throw classifySmtpFailure(error);
     }
   }
 }
 
-/** 5xx answers (a rejected recipient, a refused message) are final; everything else may pass on a later try. */
-export function classify(error: unknown): DeliveryError {
+/**
+ * SMTP's rules: 5xx answers (a rejected recipient, a refused message) are final; 4xx answers, a lost connection
+ * or a timeout may pass on a later try. Only emails are judged by them; webhooks have their own.
+ */
+export function classifySmtpFailure(error: unknown): DeliveryError {
   if (error instanceof DeliveryError) return error;
   const failure = (error ?? {}) as SmtpFailure;
   const detail = failure.response ?? failure.message ?? String(error);

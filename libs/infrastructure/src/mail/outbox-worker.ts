@@ -1,9 +1,20 @@
-import type { EmailTemplate } from '@gatehouse/domain/mail/outgoing-email';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { EmailComposer } from './email-composer';
-import { classify } from './mailer.mail-transport';
+import {
+  CLAIM_DUE,
+  EMAILS_IN_CAP_WINDOW,
+  MARK_FAILED,
+  MARK_RETRY,
+  MARK_SENT,
+  type ClaimedOutboxRow,
+} from '../persistence/email-outbox.record';
+import { claimedFromRow } from '../persistence/outbox-delivery.mapper';
+import { WebhookDeliveryChannel } from '../webhooks/webhook.delivery-channel';
 import type { WebhookSender } from '../webhooks/webhook-sender';
-import { DeliveryError, type MailTransport } from './mail-transport';
+import type { EmailComposer } from './email-composer';
+import { EmailDeliveryChannel } from './email.delivery-channel';
+import type { MailReceipt } from './mail-message';
+import type { DeliveryError, MailTransport } from './mail-transport';
+import type { ClaimedDelivery, OutboxDelivery } from './outbox-delivery';
 import type { OutboxPayloadCipher } from './outbox-payload.cipher';
 
 export interface OutboxWorkerSettings {
@@ -33,36 +44,32 @@ export interface OutboxLogger {
   error(message: string): void;
 }
 
-interface ClaimedRow {
-  id: string;
-  channel: 'email' | 'webhook';
-  recipient: string;
-  template: string;
-  locale: string;
-  payload: Buffer | null;
-  message_id: string;
-  attempts: number;
-}
-
 /**
- * Sends what the outbox holds. Rows are claimed with FOR UPDATE SKIP LOCKED and a lease, so any number
- * of workers can share one database and a crashed worker's rows are taken again once the lease runs out.
+ * Sends what the outbox holds, of every channel. Rows are claimed with FOR UPDATE SKIP LOCKED and a lease, so any
+ * number of workers can share one database and a crashed worker's rows are taken again once the lease runs out.
+ * Claiming, leases, retries and the email cap are the worker's; sending and judging a failure are each channel's.
  */
 export class OutboxWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
   private capReached = false;
+  private readonly email: EmailDeliveryChannel;
+  private readonly webhook: WebhookDeliveryChannel;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly cipher: OutboxPayloadCipher,
-    private readonly composer: EmailComposer,
-    private readonly transport: MailTransport,
+    cipher: OutboxPayloadCipher,
+    composer: EmailComposer,
+    transport: MailTransport,
     private readonly settings: OutboxWorkerSettings,
     private readonly logger: OutboxLogger,
-    private readonly webhooks?: WebhookSender,
-  ) {}
+    /** None: WEBHOOK_SECRET is unset, and a queued webhook fails for good instead of leaving unsigned. */
+    webhooks?: WebhookSender,
+  ) {
+    this.email = new EmailDeliveryChannel(cipher, composer, transport, settings.from);
+    this.webhook = new WebhookDeliveryChannel(cipher, webhooks);
+  }
 
   start(): void {
     if (!this.stopped) return;
@@ -80,9 +87,9 @@ export class OutboxWorker {
 
   /** Sends everything that is due now; returns how many rows it handled. Used by the loop and by tests. */
   async drainOnce(): Promise<number> {
-    const rows = await this.claim();
-    await Promise.all(rows.map((row) => this.deliver(row)));
-    return rows.length;
+    const claimed = await this.claim();
+    await Promise.all(claimed.map((one) => this.deliver(one)));
+    return claimed.length;
   }
 
   private schedule(delayMs: number): void {
@@ -106,19 +113,15 @@ export class OutboxWorker {
     this.schedule(handled >= this.settings.batchSize ? 0 : this.settings.pollIntervalMs);
   }
 
-  private async claim(): Promise<ClaimedRow[]> {
+  private async claim(): Promise<ClaimedDelivery[]> {
     const { batchSize, leaseMs, emailCap } = this.settings;
     if (!emailCap) return this.claimDue(this.dataSource.manager, batchSize, leaseMs);
     // Counting and claiming under one lock, so workers claiming side by side cannot both spend the last room.
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [EMAIL_CAP_LOCK]);
-      // Sent in the window, plus claimed and still leased (on their way out now).
       const [{ used }]: Array<{ used: number }> = await manager.query(
-        `SELECT count(*)::int AS used FROM email_outbox
-          WHERE channel = 'email'
-            AND ((state = 'sent' AND sent_at > now() - make_interval(secs => $1::double precision / 1000))
-              OR (state = 'sending' AND next_attempt_at > now()))`,
-        [emailCap.windowMs],
+        EMAILS_IN_CAP_WINDOW.text,
+        EMAILS_IN_CAP_WINDOW.values({ windowMs: emailCap.windowMs }),
       );
       const room = Math.max(0, emailCap.limit - used);
       this.noteCap(room, emailCap);
@@ -134,27 +137,14 @@ export class OutboxWorker {
     manager: EntityManager,
     limit: number,
     leaseMs: number,
-    channel?: 'email' | 'webhook',
-  ): Promise<ClaimedRow[]> {
+    channel?: OutboxDelivery['channel'],
+  ): Promise<ClaimedDelivery[]> {
     if (limit <= 0) return [];
-    // Wrapped in a CTE so the driver hands back the rows (a bare UPDATE answers with [rows, count]).
-    return manager.query(
-      `WITH claimed AS (
-         UPDATE email_outbox
-            SET state = 'sending',
-                attempts = attempts + 1,
-                next_attempt_at = now() + make_interval(secs => $2::double precision / 1000)
-          WHERE id IN (
-            SELECT id FROM email_outbox
-             WHERE state IN ('queued', 'sending') AND next_attempt_at <= now()
-               AND ($3::text IS NULL OR channel = $3::text)
-             ORDER BY next_attempt_at
-             LIMIT $1
-             FOR UPDATE SKIP LOCKED)
-        RETURNING id, channel, recipient, template, locale, payload, message_id, attempts)
-       SELECT * FROM claimed`,
-      [limit, leaseMs, channel ?? null],
+    const rows: ClaimedOutboxRow[] = await manager.query(
+      CLAIM_DUE.text,
+      CLAIM_DUE.values({ limit, leaseMs, channel: channel ?? null }),
     );
+    return rows.map(claimedFromRow);
   }
 
   private noteCap(room: number, cap: { limit: number; windowMs: number }): void {
@@ -168,53 +158,42 @@ export class OutboxWorker {
     this.capReached = reached;
   }
 
-  private async deliver(row: ClaimedRow): Promise<void> {
+  private async deliver({ delivery, attempts }: ClaimedDelivery): Promise<void> {
     try {
-      if (!row.payload) throw new Error('The email has no content left to send.');
-      const data = this.cipher.decrypt(row.payload) as Record<string, unknown>;
-      const receipt = row.channel === 'webhook' ? await this.sendWebhook(row, data) : await this.sendEmail(row, data);
+      const receipt = await this.send(delivery);
       await this.dataSource.query(
-        `UPDATE email_outbox
-            SET state = 'sent', sent_at = now(), payload = NULL, smtp_response = $2, last_error = NULL
-          WHERE id = $1`,
-        [row.id, receipt.response.slice(0, 1000)],
+        MARK_SENT.text,
+        MARK_SENT.values({ id: delivery.id, response: receipt.response.slice(0, 1000) }),
       );
     } catch (error) {
-      await this.recordFailure(row, error);
+      await this.recordFailure(delivery, attempts, this.classify(delivery, error));
     }
   }
 
-  private sendEmail(row: ClaimedRow, data: Record<string, unknown>) {
-    const email = this.composer.compose(row.template as EmailTemplate, row.locale, data);
-    return this.transport.send({ from: this.settings.from, to: row.recipient, messageId: row.message_id, ...email });
+  private send(delivery: OutboxDelivery): Promise<MailReceipt> {
+    return delivery.channel === 'webhook' ? this.webhook.send(delivery) : this.email.send(delivery);
   }
 
-  private sendWebhook(row: ClaimedRow, body: unknown) {
-    if (!this.webhooks) throw new DeliveryError('Webhooks are not configured (WEBHOOK_SECRET).', true);
-    return this.webhooks.send({ deliveryId: row.id, url: row.recipient, event: row.template, body });
+  /** Each channel judges its own failures: SMTP's answers for emails, HTTP's for webhooks. */
+  private classify(delivery: OutboxDelivery, error: unknown): DeliveryError {
+    return delivery.channel === 'webhook' ? this.webhook.classify(error) : this.email.classify(error);
   }
 
-  private async recordFailure(row: ClaimedRow, error: unknown): Promise<void> {
-    const failure = classify(error);
-    const final = failure.permanent || row.attempts >= this.settings.maxAttempts;
+  private async recordFailure(delivery: OutboxDelivery, attempts: number, failure: DeliveryError): Promise<void> {
+    const what = delivery.channel === 'webhook' ? 'Webhook' : 'Email';
+    const final = failure.permanent || attempts >= this.settings.maxAttempts;
     if (final) {
-      this.logger.warn(`Email ${row.id} failed for good after ${row.attempts} attempt(s): ${failure.message}`);
-      await this.dataSource.query(
-        `UPDATE email_outbox SET state = 'failed', payload = NULL, last_error = $2 WHERE id = $1`,
-        [row.id, failure.message],
-      );
+      this.logger.warn(`${what} ${delivery.id} failed for good after ${attempts} attempt(s): ${failure.message}`);
+      await this.dataSource.query(MARK_FAILED.text, MARK_FAILED.values({ id: delivery.id, error: failure.message }));
       return;
     }
-    const delayMs = this.retryDelayMs(row.attempts);
+    const delayMs = this.retryDelayMs(attempts);
     this.logger.warn(
-      `Email ${row.id} attempt ${row.attempts} failed, retrying in ${Math.round(delayMs / 1000)} s: ${failure.message}`,
+      `${what} ${delivery.id} attempt ${attempts} failed, retrying in ${Math.round(delayMs / 1000)} s: ${failure.message}`,
     );
     await this.dataSource.query(
-      `UPDATE email_outbox
-          SET state = 'queued', last_error = $2,
-              next_attempt_at = now() + make_interval(secs => $3::double precision / 1000)
-        WHERE id = $1`,
-      [row.id, failure.message, delayMs],
+      MARK_RETRY.text,
+      MARK_RETRY.values({ id: delivery.id, error: failure.message, delayMs }),
     );
   }
 

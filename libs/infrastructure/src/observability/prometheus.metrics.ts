@@ -1,6 +1,7 @@
 import { RegistrationMetrics } from '@gatehouse/domain/ports/registration-metrics.port';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import { EMAILS_BY_STATE } from '../persistence/email-outbox.record';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -99,10 +100,7 @@ export class PrometheusMetrics extends RegistrationMetrics {
       collect,
     });
     const read = async () => {
-      const rows: Array<{ state: string; n: number; oldest: number | null }> = await dataSource.query(
-        `SELECT state, count(*)::int AS n, extract(epoch FROM now() - min(created_at))::float8 AS oldest
-           FROM email_outbox WHERE channel = 'email' GROUP BY state`,
-      );
+      const rows: Array<{ state: string; n: number; oldest: number | null }> = await dataSource.query(EMAILS_BY_STATE);
       for (const state of ['queued', 'sending', 'sent', 'failed'])
         byState.set({ state }, rows.find((row) => row.state === state)?.n ?? 0);
       const waiting = rows.filter((row) => row.state === 'queued' || row.state === 'sending');

@@ -1,6 +1,7 @@
 import type { DeliveryRecord, DeliveryState } from '@gatehouse/domain/mail/delivery-record';
 import type { DataSource } from 'typeorm';
 import { EmailOutboxRecord } from './email-outbox.record';
+import { deliveryFromRow } from './outbox-delivery.mapper';
 
 /** What was queued for one person and what happened to each, for the back office: a read, no port needed. */
 export class TypeOrmDeliveryHistory {
@@ -12,20 +13,25 @@ export class TypeOrmDeliveryHistory {
       where: { userId },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-    return rows.map((row) => ({
-      id: row.id,
-      channel: row.channel,
-      template: row.template,
-      recipient: row.recipient,
-      state: row.state as DeliveryState,
-      attempts: row.attempts,
-      lastError: row.lastError,
-      messageId: row.messageId,
-      smtpResponse: row.smtpResponse,
-      createdAt: row.createdAt,
-      // Only a queued email is waiting for a next attempt; for the others the column is bookkeeping.
-      nextAttemptAt: row.state === 'queued' ? row.nextAttemptAt : null,
-      sentAt: row.sentAt,
-    }));
+    return rows.map((row) => {
+      const delivery = deliveryFromRow(row);
+      return {
+        id: row.id,
+        channel: delivery.channel,
+        // Support sees what it was and where it went: an email's template and address, a webhook's event and URL.
+        ...(delivery.channel === 'webhook'
+          ? { template: delivery.event, recipient: delivery.url }
+          : { template: delivery.template, recipient: delivery.to }),
+        state: row.state as DeliveryState,
+        attempts: row.attempts,
+        lastError: row.lastError,
+        messageId: row.messageId,
+        smtpResponse: row.smtpResponse,
+        createdAt: row.createdAt,
+        // Only a queued delivery is waiting for a next attempt; for the others the column is bookkeeping.
+        nextAttemptAt: row.state === 'queued' ? row.nextAttemptAt : null,
+        sentAt: row.sentAt,
+      };
+    });
   }
 }

@@ -3,6 +3,8 @@ import { EmailOutbox } from '@gatehouse/domain/ports/email-outbox.port';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { OutboxPayloadCipher } from '../mail/outbox-payload.cipher';
+import { EMAIL_QUEUED_TIMES, EMAIL_ROW_VALUES, ENQUEUE_EMAIL } from './email-outbox.record';
+import { emailRowValues, type QueuedEmail } from './outbox-delivery.mapper';
 
 export interface OutboxSettings {
   cipher: OutboxPayloadCipher;
@@ -12,27 +14,30 @@ export interface OutboxSettings {
   webhookUrls: readonly string[];
 }
 
-// Every sign-up queues an email: written by hand, once, as TypeORM's insert builder costs more CPU than
-// PostgreSQL spends on the row (BENCHMARKS.md). Queued, due now, created now.
-const ENQUEUE_EMAIL = `INSERT INTO email_outbox (id, channel, user_id, template, locale, recipient, recipient_normalized,
-    payload, state, attempts, next_attempt_at, message_id, created_at)
-  VALUES ($1, 'email', $2, $3, $4, $5, $6, $7, 'queued', 0, $8, $9, $8)`;
-
-/** A new row's values as $1 to $9 of ENQUEUE_EMAIL: a fresh id, the data encrypted, due and created now. */
-export function queuedEmailValues(email: OutgoingEmail, now: Date, settings: OutboxSettings): unknown[] {
+/** An email as it will be queued: a fresh id, the data encrypted, queued now. */
+export function queuedEmail(email: OutgoingEmail, now: Date, settings: OutboxSettings): QueuedEmail {
   const id = randomUUID();
-  return [
-    id,
-    email.userId,
-    email.template,
-    email.locale,
-    email.to.value,
-    email.to.normalized,
-    settings.cipher.encrypt(email.data),
-    now,
-    // The Message-ID the email goes out with, the same on every attempt.
-    `<${id}@${settings.messageIdDomain}>`,
-  ];
+  return {
+    delivery: {
+      channel: 'email',
+      id,
+      to: email.to.value,
+      template: email.template,
+      locale: email.locale,
+      data: settings.cipher.encrypt(email.data),
+      // The Message-ID the email goes out with, the same on every attempt.
+      messageId: `<${id}@${settings.messageIdDomain}>`,
+    },
+    userId: email.userId,
+    toNormalized: email.to.normalized,
+    queuedAt: now,
+  };
+}
+
+/** A new email's values by position, in EMAIL_ROW_VALUES' order, for a statement that binds by position. */
+export function queuedEmailValues(email: OutgoingEmail, now: Date, settings: OutboxSettings): unknown[] {
+  const values = emailRowValues(queuedEmail(email, now, settings));
+  return EMAIL_ROW_VALUES.map((name) => values[name]);
 }
 
 export class TypeOrmEmailOutbox extends EmailOutbox {
@@ -44,19 +49,18 @@ export class TypeOrmEmailOutbox extends EmailOutbox {
   }
 
   async enqueue(email: OutgoingEmail, now: Date): Promise<void> {
-    await this.manager.query(ENQUEUE_EMAIL, queuedEmailValues(email, now, this.settings));
+    // Every resend queues one: hand-written, once, in email-outbox.record.ts (BENCHMARKS.md).
+    await this.manager.query(
+      ENQUEUE_EMAIL.text,
+      ENQUEUE_EMAIL.values(emailRowValues(queuedEmail(email, now, this.settings))),
+    );
   }
 
   async queuedTimesSince(normalizedAddress: string, since: Date): Promise<Date[]> {
-    // Served by email_outbox_recipient_idx (recipient_normalized, created_at DESC). A failed email (the worker
-    // gave up on it) was never delivered and does not count; every other state is sent or still on its way.
-    const rows: Array<{ created_at: Date }> = await this.manager.query(
-      `SELECT created_at FROM email_outbox
-        WHERE recipient_normalized = $1 AND channel = 'email' AND created_at >= $2
-          AND state IN ('queued', 'sending', 'sent')
-        ORDER BY created_at`,
-      [normalizedAddress, since],
+    const rows: Array<{ createdAt: Date }> = await this.manager.query(
+      EMAIL_QUEUED_TIMES.text,
+      EMAIL_QUEUED_TIMES.values({ address: normalizedAddress, since }),
     );
-    return rows.map((row) => row.created_at);
+    return rows.map((row) => row.createdAt);
   }
 }

@@ -1,8 +1,9 @@
 import { NewAccounts, type NewAccount } from '@gatehouse/domain/ports/new-accounts.port';
 import type { DataSource } from 'typeorm';
 import { tokenValues } from './confirmation-token.typeorm-repository';
+import { emailRowFrom, webhookRowsFrom } from './email-outbox.record';
 import { queuedEmailValues, type OutboxSettings } from './email-outbox.typeorm-repository';
-import { webhookDeliveries, webhookRowsFrom } from './event-outbox.typeorm-repository';
+import { webhookDeliveries } from './event-outbox.typeorm-repository';
 import { SIGN_UP_ATTEMPT_COLUMNS, signUpAttemptValues } from './sign-up-attempts.typeorm-repository';
 import { ADD_USER_IF_ADDRESS_FREE, userValues } from './user.typeorm-repository';
 
@@ -20,11 +21,7 @@ const ADD_IF_ADDRESS_FREE = `
         $17::timestamptz, $18::timestamptz, $19::text
       FROM new_user
   ), first_email AS (
-    INSERT INTO email_outbox (id, channel, user_id, template, locale, recipient, recipient_normalized, payload, state,
-        attempts, next_attempt_at, message_id, created_at)
-    SELECT $20::uuid, 'email', $21::uuid, $22::text, $23::text, $24::text, $25::text, $26::bytea, 'queued', 0,
-        $27::timestamptz, $28::text, $27::timestamptz
-      FROM new_user
+    ${emailRowFrom('new_user', { id: '$20', userId: '$21', template: '$22', locale: '$23', recipient: '$24', recipientNormalized: '$25', payload: '$26', queuedAt: '$27', messageId: '$28' })}
   ), event AS (
     ${webhookRowsFrom('new_user', { type: '$29', at: '$7', ids: '$30', urls: '$31', payloads: '$32' })}
   ), first_sign_up AS (

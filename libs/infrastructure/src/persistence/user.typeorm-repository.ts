@@ -2,6 +2,7 @@ import { UserRepository } from '@gatehouse/domain/ports/user.repository.port';
 import type { Email } from '@gatehouse/domain/users/email.value-object';
 import type { User } from '@gatehouse/domain/users/user.entity';
 import type { EntityManager } from 'typeorm';
+import { releaseWebhooksOf } from './event-outbox.typeorm-repository';
 import { userToDomain, userToRecord } from './user.mapper';
 import { UserRecord } from './user.record';
 
@@ -86,12 +87,8 @@ export class TypeOrmUserRepository extends UserRepository {
   }
 
   async delete(userId: string): Promise<void> {
-    // Webhooks still on their way (user.disabled just before the deletion, say) must reach their receivers:
-    // they let go of the user instead of going with it. Tokens and emails go with the user (ON DELETE CASCADE).
-    await this.manager.query(
-      `UPDATE email_outbox SET user_id = NULL WHERE user_id = $1 AND channel = 'webhook' AND state IN ('queued', 'sending')`,
-      [userId],
-    );
+    // Webhooks still on their way must reach their receivers; tokens and emails go with the user (ON DELETE CASCADE).
+    await releaseWebhooksOf(this.manager, userId);
     await this.manager.getRepository(UserRecord).delete({ id: userId });
   }
 }

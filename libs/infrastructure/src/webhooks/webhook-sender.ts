@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { DeliveryError } from '../mail/mail-transport';
 import type { MailReceipt } from '../mail/mail-message';
+import { WebhookFailure } from './webhook-failure';
 
-export interface WebhookDelivery {
+/** One POST of an event, as it goes out: the delivery's id, where, which event, and the decrypted body. */
+export interface WebhookRequest {
   /** The outbox row's id: the same on every retry, so a receiver can drop a repeat. */
   deliveryId: string;
   url: string;
@@ -13,6 +14,7 @@ export interface WebhookDelivery {
 /**
  * POSTs an event as JSON, signed like Stripe's webhooks: `Gatehouse-Signature: t=<unix seconds>,v1=<hex
  * HMAC-SHA-256 of "<t>.<body>" with WEBHOOK_SECRET>`, so a receiver can check both origin and freshness.
+ * A failure comes out as a WebhookFailure; whether it is final is classifyWebhookFailure's to say.
  */
 export class WebhookSender {
   constructor(
@@ -20,33 +22,30 @@ export class WebhookSender {
     private readonly timeoutMs: number,
   ) {}
 
-  async send(delivery: WebhookDelivery, now = new Date()): Promise<MailReceipt> {
-    const body = JSON.stringify(delivery.body);
+  async send(request: WebhookRequest, now = new Date()): Promise<MailReceipt> {
+    const body = JSON.stringify(request.body);
     const timestamp = Math.floor(now.getTime() / 1000);
     let response: Response;
     try {
-      response = await fetch(delivery.url, {
+      response = await fetch(request.url, {
         method: 'POST',
         redirect: 'manual',
         signal: AbortSignal.timeout(this.timeoutMs),
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Gatehouse-Webhooks/1',
-          'gatehouse-event': delivery.event,
-          'gatehouse-delivery': delivery.deliveryId,
+          'gatehouse-event': request.event,
+          'gatehouse-delivery': request.deliveryId,
           'gatehouse-signature': `t=${timestamp},v1=${this.sign(timestamp, body)}`,
         },
         body,
       });
     } catch (error) {
-      throw new DeliveryError(`Webhook request failed: ${(error as Error).message}`, false);
+      throw new WebhookFailure(`Webhook request failed: ${(error as Error).message}`);
     }
     await response.body?.cancel();
     if (response.ok) return { response: `HTTP ${response.status}` };
-    // The receiver said no for good (4xx); a busy, rate-limited or broken one (408, 429, 5xx) gets retries.
-    const permanent =
-      response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
-    throw new DeliveryError(`Webhook answered HTTP ${response.status}`, permanent);
+    throw new WebhookFailure(`Webhook answered HTTP ${response.status}`, response.status);
   }
 
   sign(timestamp: number, body: string): string {
