@@ -12,7 +12,12 @@ COPY libs/infrastructure/package.json libs/infrastructure/
 COPY apps/admin/package.json apps/admin/
 RUN npm ci
 COPY . .
-RUN npm run build && npm prune --omit=dev
+# Only what the server runs: no development dependencies (the embedded PostgreSQL, the development inbox's SMTP
+# server, the dashboard's React and build tools), no benchmarks, no test helpers or in-memory fakes, and no links to
+# the workspaces' sources (dist reaches the libraries by relative paths).
+RUN npm run build && npm prune --omit=dev \
+  && rm -rf dist/bench node_modules/@gatehouse \
+  && find dist -type d -name testing -prune -exec rm -rf {} +
 
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production

