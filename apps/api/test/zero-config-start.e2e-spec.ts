@@ -134,7 +134,7 @@ describe('Zero-config start: embedded PostgreSQL and the development inbox', () 
     const second = StartedServer.start({
       ...env,
       ADMIN_EMAIL: 'owner@example.com',
-      ADMIN_PASSWORD: 'owner password 1',
+      ADMIN_PASSWORD: 'gatekeeper password 1',
     });
     try {
       await waitUntil(
@@ -148,7 +148,7 @@ describe('Zero-config start: embedded PostgreSQL and the development inbox', () 
       const signIn = await fetch(`${baseUrl}/api/admin/session`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'owner@example.com', password: 'owner password 1' }),
+        body: JSON.stringify({ email: 'owner@example.com', password: 'gatekeeper password 1' }),
       });
       expect(signIn.status).toBe(200);
       // `npm run staff` beside a running `npm start` uses its embedded PostgreSQL rather than starting another.
@@ -158,7 +158,7 @@ describe('Zero-config start: embedded PostgreSQL and the development inbox', () 
         {
           cwd: ROOT,
           env: { PATH: process.env.PATH, ...env },
-          input: 'helper password 1\n',
+          input: 'assistant password 1\n',
           encoding: 'utf8',
         },
       );
