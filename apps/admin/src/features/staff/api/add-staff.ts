@@ -2,10 +2,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from '../../../lib/zod';
 import { reasonSchema } from '../../../components/reason-dialog';
 import { api, unwrap } from '../../../lib/api-client';
+import { valuesOf, type StaffRole } from '../../../lib/api-enums';
 import type { StaffMember } from '../../../lib/auth';
 import { queryKeys } from '../../../lib/query-keys';
 
-export const STAFF_ROLES = ['support', 'admin'] as const;
+/** What each role may do, as the role lists say it, in the lists' order. */
+export const STAFF_ROLE_LABELS = {
+  support: 'support: find people, resend links',
+  admin: 'admin: everything, including staff',
+} satisfies Record<StaffRole, string>;
+
+export const STAFF_ROLES = valuesOf(STAFF_ROLE_LABELS);
 
 export const addStaffInputSchema = z
   .object({

@@ -6,7 +6,7 @@ import { Dialog, DialogClose, DialogContent, DialogTrigger } from '../../../comp
 import { FormError, SelectField, TextAreaField, TextField } from '../../../components/ui/field';
 import { toast } from '../../../components/ui/toast';
 import { ApiError } from '../../../lib/api-error';
-import { addStaffInputSchema, STAFF_ROLES, useAddStaff, type AddStaffInput } from '../api/add-staff';
+import { addStaffInputSchema, STAFF_ROLE_LABELS, STAFF_ROLES, useAddStaff, type AddStaffInput } from '../api/add-staff';
 
 const FIELDS = ['email', 'password', 'role', 'reason'] as const;
 
@@ -67,7 +67,7 @@ export function AddStaffDialog() {
           <SelectField label="Role" error={errors.role?.message} {...form.register('role')}>
             {STAFF_ROLES.map((role) => (
               <option key={role} value={role}>
-                {role === 'admin' ? 'admin: everything, including staff' : 'support: find people, resend links'}
+                {STAFF_ROLE_LABELS[role]}
               </option>
             ))}
           </SelectField>

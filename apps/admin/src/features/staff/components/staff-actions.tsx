@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ReasonDialog } from '../../../components/reason-dialog';
 import { SelectField } from '../../../components/ui/field';
 import { toast } from '../../../components/ui/toast';
-import type { StaffMember } from '../../../lib/auth';
+import { oneOf, type StaffRole } from '../../../lib/api-enums';
 import { formatDateTime } from '../../../lib/format';
 import { STAFF_ROLES } from '../api/add-staff';
 import type { StaffListItem } from '../api/get-staff';
@@ -12,8 +12,8 @@ import { useUpdateStaff } from '../api/update-staff';
 export function StaffActions({ member }: { member: StaffListItem }) {
   const update = useUpdateStaff();
   const lift = useLiftLockout();
-  const otherRole = member.role === 'admin' ? 'support' : 'admin';
-  const [role, setRole] = useState<StaffMember['role']>(otherRole);
+  const otherRole = STAFF_ROLES.find((value) => value !== member.role) ?? member.role;
+  const [role, setRole] = useState<StaffRole>(otherRole);
 
   return (
     <div className="actions actions--compact">
@@ -32,7 +32,7 @@ export function StaffActions({ member }: { member: StaffListItem }) {
         <SelectField
           label="New role"
           value={role}
-          onChange={(event) => setRole(event.target.value as StaffMember['role'])}
+          onChange={(event) => setRole(oneOf(STAFF_ROLES, event.target.value) ?? member.role)}
         >
           {STAFF_ROLES.map((value) => (
             <option key={value} value={value}>

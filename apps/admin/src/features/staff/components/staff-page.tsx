@@ -1,10 +1,13 @@
 import { Badge, EmptyState, ErrorState, Loading } from '../../../components/ui/status';
 import { Table, Th } from '../../../components/ui/table';
+import type { StaffRole } from '../../../lib/api-enums';
 import { useSession } from '../../../lib/auth';
 import { formatDateTime } from '../../../lib/format';
 import { useStaff } from '../api/get-staff';
 import { AddStaffDialog } from './add-staff-dialog';
 import { StaffActions } from './staff-actions';
+
+const ROLE_TONE = { admin: 'info', support: 'neutral' } satisfies Record<StaffRole, string>;
 
 /** Admins only: who may use the dashboard, with which role. */
 export function StaffPage() {
@@ -47,7 +50,7 @@ export function StaffPage() {
                   {member.id === me ? <span className="muted"> (you)</span> : null}
                 </td>
                 <td>
-                  <Badge tone={member.role === 'admin' ? 'info' : 'neutral'}>{member.role}</Badge>
+                  <Badge tone={ROLE_TONE[member.role]}>{member.role}</Badge>
                 </td>
                 <td>
                   {member.disabled ? <Badge tone="muted">disabled</Badge> : <Badge tone="success">active</Badge>}
