@@ -1,3 +1,4 @@
+import type { AuditAction, DeliveryState } from '../../../lib/api-enums';
 import type { UserDetail } from '../api/get-user';
 
 export type TimelineTone = 'neutral' | 'success' | 'danger' | 'info' | 'staff';
@@ -14,13 +15,20 @@ export interface TimelineEvent {
   reason?: string | null;
 }
 
-const STAFF_ACTIONS: Record<string, string> = {
+type UserAction = Extract<AuditAction, `user.${string}`>;
+
+// What staff can do to one user, as the timeline says it: an action the API adds on users needs its words here.
+const STAFF_ACTIONS = {
   'user.resend_confirmation': 'Confirmation email resent by staff',
   'user.confirm': 'Confirmed by hand',
   'user.disable': 'Disabled',
   'user.enable': 'Enabled again',
   'user.delete': 'Deleted',
-};
+} satisfies Record<UserAction, string>;
+
+function isUserAction(action: AuditAction): action is UserAction {
+  return action.startsWith('user.');
+}
 
 const EMAIL_NAMES: Record<string, string> = {
   confirmation: 'Confirmation email',
@@ -35,8 +43,10 @@ function attempts(count: number): string {
   return `${count} ${count === 1 ? 'attempt' : 'attempts'}`;
 }
 
+type EventKind = 'registered' | 'queued' | 'staff' | 'sent' | 'failed' | 'waiting' | 'confirmed';
+
 // Among events at the same instant, the order things happen in.
-const ORDER: Record<string, number> = {
+const ORDER = {
   registered: 0,
   queued: 1,
   staff: 2,
@@ -44,7 +54,15 @@ const ORDER: Record<string, number> = {
   failed: 3,
   waiting: 3,
   confirmed: 4,
-};
+} satisfies Record<EventKind, number>;
+
+// What each state of an email adds after "queued": a state the API adds must say which.
+const FOLLOW_UP = {
+  queued: 'waiting',
+  sending: 'waiting',
+  sent: 'sent',
+  failed: 'failed',
+} satisfies Record<DeliveryState, EventKind>;
 
 /**
  * What happened to one person, oldest first: the sign-up, each email (queued, then sent, failed with its error,
@@ -59,7 +77,7 @@ export function buildTimeline(user: UserDetail): TimelineEvent[] {
       tone: 'neutral',
       title: 'Signed up',
       detail: `Language: ${user.locale}`,
-      order: ORDER.registered!,
+      order: ORDER.registered,
     },
   ];
   for (const delivery of user.deliveries) {
@@ -70,18 +88,19 @@ export function buildTimeline(user: UserDetail): TimelineEvent[] {
       at: delivery.createdAt,
       tone: 'info',
       title: `${name} queued`,
-      order: ORDER.queued!,
+      order: ORDER.queued,
     });
-    if (delivery.state === 'sent' && delivery.sentAt) {
+    const followUp = FOLLOW_UP[delivery.state];
+    if (followUp === 'sent' && delivery.sentAt) {
       events.push({
         key: `${delivery.id}:sent`,
         at: delivery.sentAt,
         tone: 'success',
         title: `${name} sent`,
         detail: `to ${delivery.recipient}`,
-        order: ORDER.sent!,
+        order: ORDER.sent,
       });
-    } else if (delivery.state === 'failed') {
+    } else if (followUp === 'failed') {
       events.push({
         key: `${delivery.id}:failed`,
         // The API keeps no time of the last attempt; the failure is shown where the email was queued.
@@ -89,9 +108,9 @@ export function buildTimeline(user: UserDetail): TimelineEvent[] {
         tone: 'danger',
         title: `${name} failed after ${attempts(delivery.attempts)}`,
         detail: delivery.lastError ?? 'No error was recorded.',
-        order: ORDER.failed!,
+        order: ORDER.failed,
       });
-    } else if (delivery.state === 'queued' || delivery.state === 'sending') {
+    } else if (followUp === 'waiting') {
       const retry = delivery.nextAttemptAt ? `; next attempt ${new Date(delivery.nextAttemptAt).toLocaleString()}` : '';
       events.push({
         key: `${delivery.id}:waiting`,
@@ -104,7 +123,7 @@ export function buildTimeline(user: UserDetail): TimelineEvent[] {
         ]
           .filter(Boolean)
           .join('. '),
-        order: ORDER.waiting!,
+        order: ORDER.waiting,
       });
     }
   }
@@ -114,7 +133,7 @@ export function buildTimeline(user: UserDetail): TimelineEvent[] {
       at: user.confirmedAt,
       tone: 'success',
       title: 'Confirmed the address',
-      order: ORDER.confirmed!,
+      order: ORDER.confirmed,
     });
   }
   for (const entry of user.audit) {
@@ -122,10 +141,10 @@ export function buildTimeline(user: UserDetail): TimelineEvent[] {
       key: `audit:${entry.id}`,
       at: entry.createdAt,
       tone: 'staff',
-      title: STAFF_ACTIONS[entry.action] ?? entry.action,
+      title: isUserAction(entry.action) ? STAFF_ACTIONS[entry.action] : entry.action,
       actor: entry.staffEmail,
       reason: entry.reason,
-      order: ORDER.staff!,
+      order: ORDER.staff,
     });
   }
   return events
