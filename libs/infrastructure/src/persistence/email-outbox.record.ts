@@ -204,3 +204,42 @@ export const WAITING_BY_CHANNEL = `SELECT channel, count(*)::int AS waiting,
 /** Emails (not webhooks) per state, and how long the oldest in each state has been in the outbox. */
 export const EMAILS_BY_STATE = `SELECT state, count(*)::int AS n, extract(epoch FROM now() - min(created_at))::float8 AS oldest
   FROM email_outbox WHERE channel = 'email' GROUP BY state`;
+
+// The back office's reads (users-directory, registration-stats): fragments of their statements, so the outbox's
+// columns stay here. Each takes its outer aliases and placeholders from the caller.
+
+/**
+ * A LATERAL join of the newest email (not webhook) of the user aliased `user`, as `as` with its state, template
+ * and created_at; a row of nulls when there is none. email_outbox_user_idx (user_id, created_at) finds it.
+ */
+export function latestEmailJoin(user: string, as: string): string {
+  return `
+  LEFT JOIN LATERAL (
+    SELECT o.state, o.template, o.created_at
+      FROM email_outbox o
+     WHERE o.user_id = ${user}.id AND o.channel = 'email'
+     ORDER BY o.created_at DESC, o.id DESC
+     LIMIT 1
+  ) ${as} ON true`;
+}
+
+/** True when the user aliased `user` was sent a confirmation email (any of them). */
+export function confirmationEmailSentTo(user: string): string {
+  return `EXISTS (SELECT 1 FROM email_outbox o
+                   WHERE o.user_id = ${user}.id AND o.channel = 'email'
+                     AND o.template = 'confirmation' AND o.state = 'sent')`;
+}
+
+/** How many emails queued in [from, to) failed for good. */
+export function emailsFailedQueuedIn(from: string, to: string): string {
+  return `(SELECT count(*)::int FROM email_outbox
+             WHERE channel = 'email' AND state = 'failed'
+               AND created_at >= ${from}::timestamptz AND created_at < ${to}::timestamptz)`;
+}
+
+/** How many emails were sent in [from, to). Served by email_outbox_sent_emails_idx. */
+export function emailsSentIn(from: string, to: string): string {
+  return `(SELECT count(*)::int FROM email_outbox
+             WHERE channel = 'email' AND state = 'sent'
+               AND sent_at >= ${from}::timestamptz AND sent_at < ${to}::timestamptz)`;
+}

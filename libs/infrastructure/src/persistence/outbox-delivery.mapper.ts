@@ -3,7 +3,7 @@ import type { UserEventType } from '@gatehouse/domain/events/user-event';
 import type { ClaimedDelivery, EmailDelivery, OutboxDelivery, WebhookDelivery } from '../mail/outbox-delivery';
 import type { ClaimedOutboxRow, EmailOutboxRecord, EmailRowValue } from './email-outbox.record';
 
-// The one place that knows what email_outbox's shared columns mean for each channel (the record says it too).
+// The one place that knows what the outbox table's shared columns mean for each channel (the record says it too).
 // Everything else sees an EmailDelivery or a WebhookDelivery, each with its own fields.
 
 /** An email about to be queued: the delivery, with what only the row needs (its owner, its limits key). */

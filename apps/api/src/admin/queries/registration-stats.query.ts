@@ -1,3 +1,8 @@
+import {
+  confirmationEmailSentTo,
+  emailsFailedQueuedIn,
+  emailsSentIn,
+} from '@gatehouse/infrastructure/persistence/email-outbox.record';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { daysInRange } from './dto/date-range.validator';
@@ -69,9 +74,7 @@ export class RegistrationStats {
              AS registered,
            (SELECT count(*)::int FROM users u
              WHERE u.created_at >= $1::timestamptz AND u.created_at < $2::timestamptz
-               AND EXISTS (SELECT 1 FROM email_outbox o
-                            WHERE o.user_id = u.id AND o.channel = 'email'
-                              AND o.template = 'confirmation' AND o.state = 'sent'))
+               AND ${confirmationEmailSentTo('u')})
              AS email_sent,
            (SELECT count(*)::int FROM users
              WHERE created_at >= $1::timestamptz AND created_at < $2::timestamptz AND confirmed_at IS NOT NULL)
@@ -80,14 +83,8 @@ export class RegistrationStats {
               FROM users WHERE confirmed_at >= $1::timestamptz AND confirmed_at < $2::timestamptz)
              AS median_seconds,
            (SELECT count(*)::int FROM users WHERE status = 'pending') AS pending_now,
-           (SELECT count(*)::int FROM email_outbox
-             WHERE channel = 'email' AND state = 'failed'
-               AND created_at >= $1::timestamptz AND created_at < $2::timestamptz)
-             AS failed_deliveries,
-           (SELECT count(*)::int FROM email_outbox
-             WHERE channel = 'email' AND state = 'sent'
-               AND sent_at >= $1::timestamptz AND sent_at < $2::timestamptz)
-             AS emails_sent`,
+           ${emailsFailedQueuedIn('$1', '$2')} AS failed_deliveries,
+           ${emailsSentIn('$1', '$2')} AS emails_sent`,
         [start, end],
       ),
     }));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type DeliveryState } from '@gatehouse/domain/mail/delivery-record';
+import { latestEmailJoin } from '@gatehouse/infrastructure/persistence/email-outbox.record';
 import { type UserStatus } from '@gatehouse/domain/users/user-status';
 import { UserListItemResponseDto } from './dto/user-list-item.response.dto';
 import { UsersFilterRequestDto } from './dto/users-filter.request.dto';
@@ -12,15 +13,8 @@ import { decodeKeysetCursor, encodeKeysetCursor, keysetCreatedAtSql, type Keyset
 const DAY_MS = 86_400_000;
 export const EXPORT_BATCH_SIZE = 1000;
 
-// The newest email-channel row of each user. email_outbox_user_idx (user_id, created_at) finds it per user.
-const LATEST_DELIVERY_JOIN = `
-  LEFT JOIN LATERAL (
-    SELECT o.state, o.template, o.created_at
-      FROM email_outbox o
-     WHERE o.user_id = u.id AND o.channel = 'email'
-     ORDER BY o.created_at DESC, o.id DESC
-     LIMIT 1
-  ) latest ON true`;
+// The newest email of each user, as `latest` (state, template, created_at).
+const LATEST_DELIVERY_JOIN = latestEmailJoin('u', 'latest');
 
 // Column and keyword text from fixed tables, never from input: the keyset walks (created_at, id) either way.
 const ORDER = {
