@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from './config/config.module';
 import type { DestinationStream } from 'pino';
 import { AdminModule } from './admin/admin.module';
 import { ConfirmationModule } from './confirmation/confirmation.module';
@@ -22,6 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        ConfigModule.forRoot(runtime.config),
         LoggingModule.forRoot(runtime.config, logDestination),
         MetricsModule.forRoot({ http: true }),
         PersistenceModule.forRoot(runtime),

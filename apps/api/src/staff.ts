@@ -1,19 +1,19 @@
+import 'reflect-metadata';
 import { InvalidInput } from '@gatehouse/domain/errors/invalid-input.error';
 import { DomainError } from '@gatehouse/domain/errors/domain-error';
 import { STAFF_ROLES, type StaffRole } from '@gatehouse/domain/staff/staff-role';
 import { CreateStaffMember } from '@gatehouse/domain/use-cases/create-staff-member.use-case';
-import { Argon2PasswordHasher } from '@gatehouse/infrastructure/hashing/argon2.password-hasher';
-import { OutboxPayloadCipher } from '@gatehouse/infrastructure/mail/outbox-payload.cipher';
-import { createDataSource, runMigrations } from '@gatehouse/infrastructure/persistence/data-source';
-import { TypeOrmUnitOfWork } from '@gatehouse/infrastructure/persistence/typeorm.unit-of-work';
-import { ZxcvbnCommonPasswords } from '@gatehouse/infrastructure/security/zxcvbn.common-passwords';
-import { NodeCryptoRandomSource } from '@gatehouse/infrastructure/security/node-crypto.random-source';
-import { SystemClock } from '@gatehouse/infrastructure/time/system.clock';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config/app-config';
-import { messageIdDomain } from './persistence/persistence.module';
+import { StaffAccountsModule } from './admin/staff/staff-accounts.module';
+import { ConfigModule } from './config/config.module';
+import { MetricsModule } from './observability/metrics.module';
+import { PersistenceModule } from './persistence/persistence.module';
 import { startLocalServices } from './runtime/local-services';
+import type { Runtime } from './runtime/runtime';
 
 const USAGE = `Usage: npm run staff -- create --email <address> --role <admin|support>
 
@@ -40,27 +40,11 @@ async function main(): Promise<void> {
   const local = await startLocalServices({ ...config, smtpUrl: config.smtpUrl ?? 'smtp://unused.invalid:25' }, (line) =>
     console.error(line),
   );
-  const dataSource = createDataSource(local.runtime.databaseUrl, { poolSize: 2 });
+  // The application's own wiring (configuration, persistence with its migrations, the staff accounts module):
+  // the command line creates staff exactly as the back office does.
+  const context = await NestFactory.createApplicationContext(StaffCliModule.forRoot(local.runtime), { logger: false });
   try {
-    await dataSource.initialize();
-    await runMigrations(dataSource);
-    const unitOfWork = new TypeOrmUnitOfWork(dataSource, {
-      cipher: new OutboxPayloadCipher(local.runtime.appSecret),
-      messageIdDomain: messageIdDomain(config.mailFrom),
-      webhookUrls: [],
-    });
-    const hasher = new Argon2PasswordHasher({
-      memoryCost: config.argon2MemoryKib,
-      timeCost: config.argon2TimeCost,
-      parallelism: config.argon2Parallelism,
-    });
-    const member = await new CreateStaffMember(
-      unitOfWork,
-      hasher,
-      new NodeCryptoRandomSource(),
-      new SystemClock(),
-      new ZxcvbnCommonPasswords(),
-    ).execute({
+    const member = await context.get(CreateStaffMember).execute({
       email: values.email,
       password,
       role: values.role as StaffRole,
@@ -69,8 +53,24 @@ async function main(): Promise<void> {
     });
     console.log(`Created ${member.role} ${member.email.value}. Sign in at ${config.appUrl}/api/admin/session.`);
   } finally {
-    if (dataSource.isInitialized) await dataSource.destroy();
+    await context.close();
     await local.stop();
+  }
+}
+
+/** What `npm run staff` needs of the application: its configuration, its persistence, its staff accounts. */
+@Module({})
+class StaffCliModule {
+  static forRoot(runtime: Runtime): DynamicModule {
+    return {
+      module: StaffCliModule,
+      imports: [
+        ConfigModule.forRoot(runtime.config),
+        MetricsModule.forRoot({ http: false }),
+        PersistenceModule.forRoot(runtime),
+        StaffAccountsModule,
+      ],
+    };
   }
 }
 

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from './config/config.module';
 import { MailModule } from './mail/mail.module';
 import { LoggingModule } from './observability/logging.module';
 import { MetricsModule } from './observability/metrics.module';
@@ -13,6 +14,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
+        ConfigModule.forRoot(runtime.config),
         LoggingModule.forRoot(runtime.config),
         MetricsModule.forRoot({ http: false }),
         PersistenceModule.forRoot(runtime),

@@ -1,6 +1,5 @@
 import { ConfirmationEmails } from '@gatehouse/domain/confirmation/confirmation-emails';
 import { Clock } from '@gatehouse/domain/ports/clock.port';
-import { CommonPasswords } from '@gatehouse/domain/ports/common-passwords.port';
 import { PasswordHasher } from '@gatehouse/domain/ports/password-hasher.port';
 import { RandomSource } from '@gatehouse/domain/ports/random-source.port';
 import { TokenDigester } from '@gatehouse/domain/ports/token-digester.port';
@@ -23,13 +22,13 @@ import { DEFAULT_SIGN_IN_LOCKOUT, SignInStaff } from '@gatehouse/domain/use-case
 import { SignOutStaff } from '@gatehouse/domain/use-cases/sign-out-staff.use-case';
 import { UpdateStaffMember } from '@gatehouse/domain/use-cases/update-staff-member.use-case';
 import { StaffMemberRecord } from '@gatehouse/infrastructure/persistence/staff-member.record';
-import { ZxcvbnCommonPasswords } from '@gatehouse/infrastructure/security/zxcvbn.common-passwords';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Runtime } from '../runtime/runtime';
 import { StaffAuthGuard } from './auth/staff-auth.guard';
 import { ConfirmationModule } from '../confirmation/confirmation.module';
 import { StaffCookies } from './auth/staff-cookies';
+import { StaffAccountsModule } from './staff/staff-accounts.module';
 import { AuditController } from './audit.controller';
 import { AuditLogQuery } from './queries/audit-log.query';
 import { RegistrationStats } from './queries/registration-stats.query';
@@ -56,7 +55,7 @@ export class AdminModule {
     const { config } = runtime;
     return {
       module: AdminModule,
-      imports: [TypeOrmModule.forFeature([StaffMemberRecord]), ConfirmationModule],
+      imports: [TypeOrmModule.forFeature([StaffMemberRecord]), ConfirmationModule, StaffAccountsModule],
       controllers: [
         SessionController,
         UsersController,
@@ -107,13 +106,6 @@ export class AdminModule {
           (uow: UnitOfWork, digester: TokenDigester, clock: Clock) => new SignOutStaff(uow, digester, clock),
         ),
         // Staff passwords meet the sign-up rules, on the same list (the registration module keeps its own).
-        { provide: CommonPasswords, useFactory: () => new ZxcvbnCommonPasswords() },
-        useCase(
-          CreateStaffMember,
-          [UnitOfWork, PasswordHasher, RandomSource, Clock, CommonPasswords],
-          (uow: UnitOfWork, hasher: PasswordHasher, random: RandomSource, clock: Clock, common: CommonPasswords) =>
-            new CreateStaffMember(uow, hasher, random, clock, common),
-        ),
         useCase(
           UpdateStaffMember,
           [UnitOfWork, RandomSource, Clock],

@@ -17,7 +17,6 @@ import { SystemClock } from '@gatehouse/infrastructure/time/system.clock';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { AppConfig } from '../config/app-config';
 import type { Runtime } from '../runtime/runtime';
 
 /** Binds the domain's ports to their adapters: PostgreSQL, argon2id, HMAC digests, the system clock. */
@@ -46,7 +45,6 @@ export class PersistenceModule {
         }),
       ],
       providers: [
-        { provide: AppConfig, useValue: config },
         { provide: OutboxPayloadCipher, useValue: new OutboxPayloadCipher(runtime.appSecret) },
         {
           provide: UnitOfWork,
@@ -77,16 +75,7 @@ export class PersistenceModule {
         { provide: RandomSource, useClass: NodeCryptoRandomSource },
         { provide: Clock, useClass: SystemClock },
       ],
-      exports: [
-        AppConfig,
-        OutboxPayloadCipher,
-        UnitOfWork,
-        NewAccounts,
-        PasswordHasher,
-        TokenDigester,
-        RandomSource,
-        Clock,
-      ],
+      exports: [OutboxPayloadCipher, UnitOfWork, NewAccounts, PasswordHasher, TokenDigester, RandomSource, Clock],
     };
   }
 }
