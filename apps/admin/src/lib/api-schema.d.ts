@@ -248,7 +248,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        SignInRequest: {
+        SignInRequestDto: {
             /** @example admin@example.com */
             email: string;
             /** Format: password */
@@ -256,7 +256,7 @@ export interface components {
         };
         /** @enum {string} */
         StaffRole: "admin" | "support";
-        StaffMemberResponse: {
+        StaffMemberResponseDto: {
             /** Format: uuid */
             id: string;
             email: string;
@@ -270,8 +270,8 @@ export interface components {
          * @enum {string}
          */
         StaffPermission: "users.read" | "users.resend" | "stats.read" | "users.confirm" | "users.disable" | "users.delete" | "users.bulk" | "users.export" | "audit.read" | "staff.manage";
-        SessionResponse: {
-            staff: components["schemas"]["StaffMemberResponse"];
+        SessionResponseDto: {
+            staff: components["schemas"]["StaffMemberResponseDto"];
             /** @description Send it as the X-CSRF-Token header on every POST, PATCH and DELETE. */
             csrfToken: string;
             /**
@@ -284,7 +284,7 @@ export interface components {
             /** @description What this role may do, so a client can hide the rest. */
             permissions: components["schemas"]["StaffPermission"][];
         };
-        SetupRequest: {
+        SetupRequestDto: {
             /** @example admin@example.com */
             email: string;
             /** Format: password */
@@ -452,7 +452,7 @@ export interface components {
              */
             q?: string;
         };
-        BulkResendRequest: {
+        BulkResendRequestDto: {
             filter?: components["schemas"]["UsersFilterRequestDto"];
             /**
              * @description Count whom it would reach, send nothing.
@@ -462,7 +462,7 @@ export interface components {
             /** @description Required unless dryRun; kept in the audit log. */
             reason?: string;
         };
-        BulkResendResponse: {
+        BulkResendResponseDto: {
             /** @description Pending users matching the filter. */
             matched: number;
             dryRun: boolean;
@@ -473,12 +473,12 @@ export interface components {
             /** @description No longer pending when their turn came. */
             skipped?: number;
         };
-        ExportUsersRequest: {
+        ExportUsersRequestDto: {
             filter?: components["schemas"]["UsersFilterRequestDto"];
             /** @description Why these addresses leave Gatehouse; kept in the audit log. */
             reason: string;
         };
-        StaffReasonRequest: {
+        StaffReasonRequestDto: {
             /** @example Asked by phone, ticket #4711 */
             reason: string;
         };
@@ -530,7 +530,7 @@ export interface components {
             /** @description Pass as cursor for the next page; null on the last. */
             nextCursor: string | null;
         };
-        StaffListItemResponse: {
+        StaffListItemResponseDto: {
             /** Format: uuid */
             id: string;
             email: string;
@@ -544,7 +544,7 @@ export interface components {
              */
             lockedUntil: string | null;
         };
-        CreateStaffRequest: {
+        CreateStaffRequestDto: {
             /** @example Asked by phone, ticket #4711 */
             reason: string;
             /** @example helpdesk@example.com */
@@ -553,7 +553,7 @@ export interface components {
             password: string;
             role: components["schemas"]["StaffRole"];
         };
-        UpdateStaffRequest: {
+        UpdateStaffRequestDto: {
             /** @example Asked by phone, ticket #4711 */
             reason: string;
             role?: components["schemas"]["StaffRole"];
@@ -583,7 +583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionResponse"];
+                    "application/json": components["schemas"]["SessionResponseDto"];
                 };
             };
         };
@@ -597,7 +597,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SignInRequest"];
+                "application/json": components["schemas"]["SignInRequestDto"];
             };
         };
         responses: {
@@ -607,7 +607,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionResponse"];
+                    "application/json": components["schemas"]["SessionResponseDto"];
                 };
             };
         };
@@ -639,7 +639,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SetupRequest"];
+                "application/json": components["schemas"]["SetupRequestDto"];
             };
         };
         responses: {
@@ -649,7 +649,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffMemberResponse"];
+                    "application/json": components["schemas"]["StaffMemberResponseDto"];
                 };
             };
         };
@@ -722,7 +722,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StaffReasonRequest"];
+                "application/json": components["schemas"]["StaffReasonRequestDto"];
             };
         };
         responses: {
@@ -744,7 +744,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["BulkResendRequest"];
+                "application/json": components["schemas"]["BulkResendRequestDto"];
             };
         };
         responses: {
@@ -753,7 +753,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkResendResponse"];
+                    "application/json": components["schemas"]["BulkResendResponseDto"];
                 };
             };
         };
@@ -767,7 +767,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ExportUsersRequest"];
+                "application/json": components["schemas"]["ExportUsersRequestDto"];
             };
         };
         responses: {
@@ -791,7 +791,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StaffReasonRequest"];
+                "application/json": components["schemas"]["StaffReasonRequestDto"];
             };
         };
         responses: {
@@ -815,7 +815,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StaffReasonRequest"];
+                "application/json": components["schemas"]["StaffReasonRequestDto"];
             };
         };
         responses: {
@@ -839,7 +839,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StaffReasonRequest"];
+                "application/json": components["schemas"]["StaffReasonRequestDto"];
             };
         };
         responses: {
@@ -863,7 +863,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StaffReasonRequest"];
+                "application/json": components["schemas"]["StaffReasonRequestDto"];
             };
         };
         responses: {
@@ -947,7 +947,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffListItemResponse"][];
+                    "application/json": components["schemas"]["StaffListItemResponseDto"][];
                 };
             };
         };
@@ -961,7 +961,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateStaffRequest"];
+                "application/json": components["schemas"]["CreateStaffRequestDto"];
             };
         };
         responses: {
@@ -970,7 +970,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffMemberResponse"];
+                    "application/json": components["schemas"]["StaffMemberResponseDto"];
                 };
             };
         };
@@ -986,7 +986,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateStaffRequest"];
+                "application/json": components["schemas"]["UpdateStaffRequestDto"];
             };
         };
         responses: {
@@ -995,7 +995,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffMemberResponse"];
+                    "application/json": components["schemas"]["StaffMemberResponseDto"];
                 };
             };
         };
@@ -1011,7 +1011,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StaffReasonRequest"];
+                "application/json": components["schemas"]["StaffReasonRequestDto"];
             };
         };
         responses: {
@@ -1021,7 +1021,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffListItemResponse"];
+                    "application/json": components["schemas"]["StaffListItemResponseDto"];
                 };
             };
         };

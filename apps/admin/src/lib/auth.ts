@@ -3,8 +3,8 @@ import { api, setCsrfToken, unwrap } from './api-client';
 import type { components } from './api-schema';
 import { queryKeys } from './query-keys';
 
-export type Session = components['schemas']['SessionResponse'];
-export type StaffMember = components['schemas']['StaffMemberResponse'];
+export type Session = components['schemas']['SessionResponseDto'];
+export type StaffMember = components['schemas']['StaffMemberResponseDto'];
 
 /** Who is signed in, or null when nobody is (the API answers 401). */
 export async function getSession(): Promise<Session | null> {

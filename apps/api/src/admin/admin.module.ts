@@ -31,13 +31,13 @@ import { StaffCookies } from './auth/staff-cookies';
 import { StaffAccountsModule } from './staff/staff-accounts.module';
 import { AuditController } from './audit.controller';
 import { AuditLogQuery } from './queries/audit-log.query';
-import { RegistrationStats } from './queries/registration-stats.query';
+import { RegistrationStatsQuery } from './queries/registration-stats.query';
 import { UserDetailQuery } from './queries/user-detail.query';
-import { UsersDirectory } from './queries/users-directory.query';
+import { UsersDirectoryQuery } from './queries/users-directory.query';
 import { StatsController } from './stats.controller';
 import { UsersController } from './users/users.controller';
 import { SessionController } from './session/session.controller';
-import { StaffDirectory } from './staff/staff-directory.query';
+import { StaffDirectoryQuery } from './staff/staff-directory.query';
 import { StaffController } from './staff/staff.controller';
 import { UserActionsController } from './users/user-actions.controller';
 
@@ -66,10 +66,10 @@ export class AdminModule {
       ],
       providers: [
         StaffAuthGuard,
-        StaffDirectory,
-        UsersDirectory,
+        StaffDirectoryQuery,
+        UsersDirectoryQuery,
         UserDetailQuery,
-        RegistrationStats,
+        RegistrationStatsQuery,
         AuditLogQuery,
         {
           provide: StaffCookies,

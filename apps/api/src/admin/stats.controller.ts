@@ -4,13 +4,13 @@ import { StaffAccess } from './auth/staff-access.decorator';
 import { StaffAuthGuard } from './auth/staff-auth.guard';
 import { RegistrationStatsRequestDto } from './queries/dto/registration-stats.request.dto';
 import { RegistrationStatsResponseDto } from './queries/dto/registration-stats.response.dto';
-import { RegistrationStats } from './queries/registration-stats.query';
+import { RegistrationStatsQuery } from './queries/registration-stats.query';
 
 @ApiTags('statistics')
 @Controller('api/admin/stats')
 @UseGuards(StaffAuthGuard)
 export class StatsController {
-  constructor(private readonly stats: RegistrationStats) {}
+  constructor(private readonly stats: RegistrationStatsQuery) {}
 
   @Get()
   @StaffAccess('stats.read')

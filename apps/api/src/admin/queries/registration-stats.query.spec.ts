@@ -2,20 +2,20 @@ import { type ArgumentMetadata, BadRequestException } from '@nestjs/common';
 import { type DataSource } from 'typeorm';
 import { createValidationPipe } from '../../http/validation.pipe';
 import { RegistrationStatsRequestDto } from './dto/registration-stats.request.dto';
-import { RegistrationStats } from './registration-stats.query';
+import { RegistrationStatsQuery } from './registration-stats.query';
 import { migratedTestDatabase, type MigratedTestDatabase } from './testing/migrated-test-database';
 import { aUser, anOutboxRow } from './testing/rows.factory';
 
-describe('RegistrationStats', () => {
+describe('RegistrationStatsQuery', () => {
   let database: MigratedTestDatabase;
   let dataSource: DataSource;
-  let stats: RegistrationStats;
+  let stats: RegistrationStatsQuery;
 
   beforeAll(async () => {
     // The database's sessions run at UTC+14: days must still be UTC days.
     database = await migratedTestDatabase('Pacific/Kiritimati');
     dataSource = database.dataSource;
-    stats = new RegistrationStats(dataSource);
+    stats = new RegistrationStatsQuery(dataSource);
 
     // Before the range, confirmed on its first day (610 s).
     const before = await aUser(dataSource, {

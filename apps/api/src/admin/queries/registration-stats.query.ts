@@ -31,7 +31,7 @@ interface SummaryRow {
  * [first midnight, midnight after the last day), so an index on the column can serve it.
  */
 @Injectable()
-export class RegistrationStats {
+export class RegistrationStatsQuery {
   constructor(private readonly dataSource: DataSource) {}
 
   async forRange(request: RegistrationStatsRequestDto): Promise<RegistrationStatsResponseDto> {

@@ -7,7 +7,7 @@ import { type SortDirection, UsersListRequestDto } from './dto/users-list.reques
 import { encodeKeysetCursor } from './keyset.cursor';
 import { migratedTestDatabase, type MigratedTestDatabase } from './testing/migrated-test-database';
 import { writeUsersCsv } from './users-csv.writer';
-import { UsersDirectory } from './users-directory.query';
+import { UsersDirectoryQuery } from './users-directory.query';
 
 // The seed, once in SQL (one INSERT ... SELECT over generate_series) and once here in TypeScript, so every
 // expectation is computed without the code under test. Times are in microseconds: PostgreSQL keeps them.
@@ -113,10 +113,10 @@ function nodes(plan: Plan): Plan[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 }
 
-describe('UsersDirectory on 10,000 seeded users', () => {
+describe('UsersDirectoryQuery on 10,000 seeded users', () => {
   let database: MigratedTestDatabase;
   let dataSource: DataSource;
-  let directory: UsersDirectory;
+  let directory: UsersDirectoryQuery;
 
   beforeAll(async () => {
     database = await migratedTestDatabase();
@@ -126,7 +126,7 @@ describe('UsersDirectory on 10,000 seeded users', () => {
     // VACUUM as well: rows inserted since the last one wait in the GIN index's pending list, which the planner
     // prices as a full read (autovacuum empties it in a running system).
     await dataSource.query('VACUUM ANALYZE users, email_outbox');
-    directory = new UsersDirectory(dataSource);
+    directory = new UsersDirectoryQuery(dataSource);
   });
 
   afterAll(async () => {

@@ -55,7 +55,7 @@ class SqlParameters {
  * for exports and bulk resends. Reads PostgreSQL directly; there is no rule to guard when reading.
  */
 @Injectable()
-export class UsersDirectory {
+export class UsersDirectoryQuery {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(request: UsersListRequestDto, now: Date): Promise<UsersPageResponseDto> {

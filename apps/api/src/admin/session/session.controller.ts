@@ -11,9 +11,10 @@ import { CurrentStaff, type SignedInStaff } from '../auth/current-staff.decorato
 import { StaffAccess } from '../auth/staff-access.decorator';
 import { StaffAuthGuard } from '../auth/staff-auth.guard';
 import { StaffCookies } from '../auth/staff-cookies';
-import { SessionResponse, StaffMemberResponse } from './dto/session.response.dto';
-import { SetupRequest } from './dto/setup.request.dto';
-import { SignInRequest } from './dto/sign-in.request.dto';
+import { SessionResponseDto } from './dto/session.response.dto';
+import { StaffMemberResponseDto } from './dto/staff-member.response.dto';
+import { SetupRequestDto } from './dto/setup.request.dto';
+import { SignInRequestDto } from './dto/sign-in.request.dto';
 import type { StaffMember } from '@gatehouse/domain/staff/staff-member.entity';
 import type { StaffSession } from '@gatehouse/domain/staff/staff-session';
 
@@ -33,12 +34,12 @@ export class SessionController {
   @HttpCode(200)
   @StaffAccess('public')
   @RateLimit('staffSignin')
-  @ApiOkResponse({ type: SessionResponse, description: 'Signed in; the session cookie is set.' })
+  @ApiOkResponse({ type: SessionResponseDto, description: 'Signed in; the session cookie is set.' })
   async create(
-    @Body() body: SignInRequest,
+    @Body() body: SignInRequestDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<SessionResponse> {
+  ): Promise<SessionResponseDto> {
     const signedIn = await this.signIn.execute({
       email: body.email,
       password: body.password,
@@ -51,8 +52,8 @@ export class SessionController {
 
   @Get('session')
   @StaffAccess('signed-in')
-  @ApiOkResponse({ type: SessionResponse, description: 'Who is signed in, and the CSRF token of this session.' })
-  current(@CurrentStaff() staff: SignedInStaff): SessionResponse {
+  @ApiOkResponse({ type: SessionResponseDto, description: 'Who is signed in, and the CSRF token of this session.' })
+  current(@CurrentStaff() staff: SignedInStaff): SessionResponseDto {
     return this.describe(staff.member, staff.session, staff.secret);
   }
 
@@ -68,15 +69,15 @@ export class SessionController {
   @Post('setup')
   @StaffAccess('public')
   @RateLimit('staffSignin')
-  @ApiCreatedResponse({ type: StaffMemberResponse, description: 'The first admin, created through the setup link.' })
-  async setup(@Body() body: SetupRequest): Promise<StaffMemberResponse> {
+  @ApiCreatedResponse({ type: StaffMemberResponseDto, description: 'The first admin, created through the setup link.' })
+  async setup(@Body() body: SetupRequestDto): Promise<StaffMemberResponseDto> {
     const member = await this.completeSetup.execute({ secret: body.token, email: body.email, password: body.password });
-    return StaffMemberResponse.of(member);
+    return StaffMemberResponseDto.of(member);
   }
 
-  private describe(member: StaffMember, session: StaffSession, secret: string): SessionResponse {
+  private describe(member: StaffMember, session: StaffSession, secret: string): SessionResponseDto {
     return {
-      staff: StaffMemberResponse.of(member),
+      staff: StaffMemberResponseDto.of(member),
       csrfToken: this.cookies.csrfTokenFor(secret),
       expiresAt: session.expiresAt.toISOString(),
       idleTimeoutSeconds: Math.floor(this.config.staffSessionIdleTimeoutMs / 1000),

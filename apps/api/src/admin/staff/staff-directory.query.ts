@@ -4,17 +4,17 @@ import { StaffSignInFailureRecord } from '@gatehouse/infrastructure/persistence/
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { StaffListItemResponse } from './dto/staff-list-item.response.dto';
+import type { StaffListItemResponseDto } from './dto/staff-list-item.response.dto';
 
 /** The staff list for admins, with any lockout in force; small by nature, so no paging. */
 @Injectable()
-export class StaffDirectory {
+export class StaffDirectoryQuery {
   constructor(
     @InjectRepository(StaffMemberRecord) private readonly staff: Repository<StaffMemberRecord>,
     private readonly clock: Clock,
   ) {}
 
-  async list(): Promise<StaffListItemResponse[]> {
+  async list(): Promise<StaffListItemResponseDto[]> {
     const rows = await this.staff
       .createQueryBuilder('s')
       .select('s.id', 'id')

@@ -6,11 +6,12 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, type SignedInStaff } from '../auth/current-staff.decorator';
 import { StaffAccess } from '../auth/staff-access.decorator';
 import { StaffAuthGuard } from '../auth/staff-auth.guard';
-import { StaffMemberResponse } from '../session/dto/session.response.dto';
-import { StaffReasonRequest } from '../users/dto/staff-reason.request.dto';
-import { StaffListItemResponse } from './dto/staff-list-item.response.dto';
-import { CreateStaffRequest, UpdateStaffRequest } from './dto/staff.request.dto';
-import { StaffDirectory } from './staff-directory.query';
+import { StaffMemberResponseDto } from '../session/dto/staff-member.response.dto';
+import { StaffReasonRequestDto } from '../users/dto/staff-reason.request.dto';
+import { StaffListItemResponseDto } from './dto/staff-list-item.response.dto';
+import { CreateStaffRequestDto } from './dto/create-staff.request.dto';
+import { UpdateStaffRequestDto } from './dto/update-staff.request.dto';
+import { StaffDirectoryQuery } from './staff-directory.query';
 
 @ApiTags('staff')
 @Controller('api/admin/staff')
@@ -18,47 +19,50 @@ import { StaffDirectory } from './staff-directory.query';
 @StaffAccess('staff.manage')
 export class StaffController {
   constructor(
-    private readonly directory: StaffDirectory,
+    private readonly directory: StaffDirectoryQuery,
     private readonly create: CreateStaffMember,
     private readonly update: UpdateStaffMember,
     private readonly liftLockout: LiftStaffLockout,
   ) {}
 
   @Get()
-  @ApiOkResponse({ type: [StaffListItemResponse] })
-  list(): Promise<StaffListItemResponse[]> {
+  @ApiOkResponse({ type: [StaffListItemResponseDto] })
+  list(): Promise<StaffListItemResponseDto[]> {
     return this.directory.list();
   }
 
   @Post()
-  @ApiCreatedResponse({ type: StaffMemberResponse })
-  async add(@Body() body: CreateStaffRequest, @CurrentStaff() staff: SignedInStaff): Promise<StaffMemberResponse> {
+  @ApiCreatedResponse({ type: StaffMemberResponseDto })
+  async add(
+    @Body() body: CreateStaffRequestDto,
+    @CurrentStaff() staff: SignedInStaff,
+  ): Promise<StaffMemberResponseDto> {
     const member = await this.create.execute({ ...body, actor: staff.actor });
-    return StaffMemberResponse.of(member);
+    return StaffMemberResponseDto.of(member);
   }
 
   @Patch(':id')
-  @ApiOkResponse({ type: StaffMemberResponse })
+  @ApiOkResponse({ type: StaffMemberResponseDto })
   async change(
     @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) staffId: string,
-    @Body() body: UpdateStaffRequest,
+    @Body() body: UpdateStaffRequestDto,
     @CurrentStaff() staff: SignedInStaff,
-  ): Promise<StaffMemberResponse> {
+  ): Promise<StaffMemberResponseDto> {
     const member = await this.update.execute({ actor: staff.actor, staffId, ...body });
-    return StaffMemberResponse.of(member);
+    return StaffMemberResponseDto.of(member);
   }
 
   @Delete(':id/lockout')
   @ApiOkResponse({
-    type: StaffListItemResponse,
+    type: StaffListItemResponseDto,
     description: 'The lockout after five wrong passwords is lifted (audited, with the reason): they can sign in again.',
   })
   async lift(
     @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) staffId: string,
-    @Body() body: StaffReasonRequest,
+    @Body() body: StaffReasonRequestDto,
     @CurrentStaff() staff: SignedInStaff,
-  ): Promise<StaffListItemResponse> {
+  ): Promise<StaffListItemResponseDto> {
     const member = await this.liftLockout.execute({ actor: staff.actor, staffId, reason: body.reason });
-    return StaffListItemResponse.withLockout(member, null);
+    return StaffListItemResponseDto.withLockout(member, null);
   }
 }

@@ -8,7 +8,7 @@ import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, type SignedInStaff } from '../auth/current-staff.decorator';
 import { StaffAccess } from '../auth/staff-access.decorator';
 import { StaffAuthGuard } from '../auth/staff-auth.guard';
-import { StaffReasonRequest } from './dto/staff-reason.request.dto';
+import { StaffReasonRequestDto } from './dto/staff-reason.request.dto';
 
 const USER_ID = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 });
 
@@ -33,7 +33,7 @@ export class UserActionsController {
   })
   async resendConfirmation(
     @Param('id', USER_ID) userId: string,
-    @Body() body: StaffReasonRequest,
+    @Body() body: StaffReasonRequestDto,
     @CurrentStaff() staff: SignedInStaff,
   ): Promise<void> {
     await this.resend.execute({ actor: staff.actor, userId, reason: body.reason });
@@ -45,7 +45,7 @@ export class UserActionsController {
   @ApiNoContentResponse({ description: 'The account is active; its outstanding links stop working.' })
   async confirmByHand(
     @Param('id', USER_ID) userId: string,
-    @Body() body: StaffReasonRequest,
+    @Body() body: StaffReasonRequestDto,
     @CurrentStaff() staff: SignedInStaff,
   ): Promise<void> {
     await this.confirm.execute({ actor: staff.actor, userId, reason: body.reason });
@@ -57,7 +57,7 @@ export class UserActionsController {
   @ApiNoContentResponse({ description: 'The account is disabled; its outstanding links stop working.' })
   async disableUser(
     @Param('id', USER_ID) userId: string,
-    @Body() body: StaffReasonRequest,
+    @Body() body: StaffReasonRequestDto,
     @CurrentStaff() staff: SignedInStaff,
   ): Promise<void> {
     await this.disable.execute({ actor: staff.actor, userId, reason: body.reason });
@@ -69,7 +69,7 @@ export class UserActionsController {
   @ApiNoContentResponse({ description: 'The account is back to active (if it was ever confirmed) or pending.' })
   async enableUser(
     @Param('id', USER_ID) userId: string,
-    @Body() body: StaffReasonRequest,
+    @Body() body: StaffReasonRequestDto,
     @CurrentStaff() staff: SignedInStaff,
   ): Promise<void> {
     await this.enable.execute({ actor: staff.actor, userId, reason: body.reason });
@@ -81,7 +81,7 @@ export class UserActionsController {
   @ApiNoContentResponse({ description: 'The person and everything stored about them are removed.' })
   async deleteUser(
     @Param('id', USER_ID) userId: string,
-    @Body() body: StaffReasonRequest,
+    @Body() body: StaffReasonRequestDto,
     @CurrentStaff() staff: SignedInStaff,
   ): Promise<void> {
     await this.remove.execute({ actor: staff.actor, userId, reason: body.reason });

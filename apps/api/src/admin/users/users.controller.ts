@@ -25,8 +25,10 @@ import type { UsersFilterRequestDto } from '../queries/dto/users-filter.request.
 import { UsersListRequestDto } from '../queries/dto/users-list.request.dto';
 import { UsersPageResponseDto } from '../queries/dto/users-page.response.dto';
 import { UserDetailQuery } from '../queries/user-detail.query';
-import { UsersDirectory } from '../queries/users-directory.query';
-import { BulkResendRequest, BulkResendResponse, ExportUsersRequest } from './dto/bulk-resend.request.dto';
+import { UsersDirectoryQuery } from '../queries/users-directory.query';
+import { BulkResendRequestDto } from './dto/bulk-resend.request.dto';
+import { BulkResendResponseDto } from './dto/bulk-resend.response.dto';
+import { ExportUsersRequestDto } from './dto/export-users.request.dto';
 import { usersExportStream } from './users-export.stream';
 
 /** One bulk run reaches at most this many people; narrow the filter for more. */
@@ -37,7 +39,7 @@ export const BULK_RESEND_MAX = 10_000;
 @UseGuards(StaffAuthGuard)
 export class UsersController {
   constructor(
-    private readonly directory: UsersDirectory,
+    private readonly directory: UsersDirectoryQuery,
     private readonly details: UserDetailQuery,
     private readonly bulkResend: BulkResendConfirmation,
     private readonly recordExport: RecordUsersExport,
@@ -65,11 +67,11 @@ export class UsersController {
   @Post('bulk-resend')
   @HttpCode(200)
   @StaffAccess('users.bulk')
-  @ApiOkResponse({ type: BulkResendResponse })
+  @ApiOkResponse({ type: BulkResendResponseDto })
   async resendToMany(
-    @Body() body: BulkResendRequest,
+    @Body() body: BulkResendRequestDto,
     @CurrentStaff() staff: SignedInStaff,
-  ): Promise<BulkResendResponse> {
+  ): Promise<BulkResendResponseDto> {
     const filter = body.filter ?? {};
     const now = this.clock.now();
     if (body.dryRun) return { matched: await this.directory.countPending(filter, now), dryRun: true };
@@ -88,7 +90,7 @@ export class UsersController {
       'The filtered users as CSV, streamed; the first page is read before the answer starts, and the audit log records how many users went out and whether the list was complete.',
   })
   async export(
-    @Body() body: ExportUsersRequest,
+    @Body() body: ExportUsersRequestDto,
     @CurrentStaff() staff: SignedInStaff,
     @Res() reply: FastifyReply,
   ): Promise<void> {

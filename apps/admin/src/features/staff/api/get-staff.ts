@@ -4,7 +4,7 @@ import type { components } from '../../../lib/api-schema';
 import { queryKeys } from '../../../lib/query-keys';
 
 /** A staff member on the admins' list: with `lockedUntil` while five wrong passwords keep them out. */
-export type StaffListItem = components['schemas']['StaffListItemResponse'];
+export type StaffListItem = components['schemas']['StaffListItemResponseDto'];
 
 export function getStaff(): Promise<StaffListItem[]> {
   return unwrap(api.GET('/api/admin/staff'));

@@ -4,7 +4,7 @@ import type { components } from '../../../lib/api-schema';
 import { queryKeys } from '../../../lib/query-keys';
 import type { UsersFilter } from '../hooks/use-users-filter';
 
-export type BulkResendResult = components['schemas']['BulkResendResponse'];
+export type BulkResendResult = components['schemas']['BulkResendResponseDto'];
 
 /** Counts the pending people the filter reaches; sends nothing. */
 export function bulkResendDryRun(filter: UsersFilter): Promise<BulkResendResult> {

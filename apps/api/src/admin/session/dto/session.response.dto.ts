@@ -1,28 +1,9 @@
-import type { StaffMember } from '@gatehouse/domain/staff/staff-member.entity';
 import { STAFF_PERMISSIONS } from '@gatehouse/domain/staff/staff-permissions';
-import { STAFF_ROLES, type StaffRole } from '@gatehouse/domain/staff/staff-role';
 import { ApiProperty } from '@nestjs/swagger';
+import { StaffMemberResponseDto } from './staff-member.response.dto';
 
-export class StaffMemberResponse {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() email!: string;
-  @ApiProperty({ enum: STAFF_ROLES, enumName: 'StaffRole' }) role!: StaffRole;
-  @ApiProperty() disabled!: boolean;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSignInAt!: string | null;
-
-  static of(member: StaffMember): StaffMemberResponse {
-    return {
-      id: member.id,
-      email: member.email.value,
-      role: member.role,
-      disabled: member.disabled,
-      lastSignInAt: member.lastSignInAt?.toISOString() ?? null,
-    };
-  }
-}
-
-export class SessionResponse {
-  @ApiProperty({ type: StaffMemberResponse }) staff!: StaffMemberResponse;
+export class SessionResponseDto {
+  @ApiProperty({ type: StaffMemberResponseDto }) staff!: StaffMemberResponseDto;
   @ApiProperty({ description: 'Send it as the X-CSRF-Token header on every POST, PATCH and DELETE.' })
   csrfToken!: string;
   @ApiProperty({ format: 'date-time', description: 'When the session ends at the latest.' }) expiresAt!: string;

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 
-export class SignInRequest {
+export class SignInRequestDto {
   @ApiProperty({ example: 'admin@example.com' })
   @IsString({ message: 'email must be text' })
   @MaxLength(320, { message: 'email is longer than any real address' })

@@ -1,9 +1,9 @@
 import type { StaffMember } from '@gatehouse/domain/staff/staff-member.entity';
 import { ApiProperty } from '@nestjs/swagger';
-import { StaffMemberResponse } from '../../session/dto/session.response.dto';
+import { StaffMemberResponseDto } from '../../session/dto/staff-member.response.dto';
 
 /** A staff member as the staff list shows them to admins: with the lockout, if their address is locked out. */
-export class StaffListItemResponse extends StaffMemberResponse {
+export class StaffListItemResponseDto extends StaffMemberResponseDto {
   @ApiProperty({
     type: String,
     format: 'date-time',
@@ -12,7 +12,7 @@ export class StaffListItemResponse extends StaffMemberResponse {
   })
   lockedUntil!: string | null;
 
-  static withLockout(member: StaffMember, lockedUntil: Date | null): StaffListItemResponse {
-    return { ...StaffMemberResponse.of(member), lockedUntil: lockedUntil?.toISOString() ?? null };
+  static withLockout(member: StaffMember, lockedUntil: Date | null): StaffListItemResponseDto {
+    return { ...StaffMemberResponseDto.of(member), lockedUntil: lockedUntil?.toISOString() ?? null };
   }
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { REASON_MAX_LENGTH } from '@gatehouse/domain/staff/staff-reason';
 import { IsBoolean, IsOptional, ValidateNested } from 'class-validator';
@@ -6,7 +6,7 @@ import { UsersFilterRequestDto } from '../../queries/dto/users-filter.request.dt
 import { StaffReasonField } from './staff-reason.field';
 
 /** Resend to the pending users matching a filter; a dry run only counts them. */
-export class BulkResendRequest {
+export class BulkResendRequestDto {
   @ApiPropertyOptional({ type: UsersFilterRequestDto })
   @IsOptional()
   @ValidateNested()
@@ -22,27 +22,4 @@ export class BulkResendRequest {
   @IsOptional()
   @StaffReasonField()
   reason?: string;
-}
-
-export class BulkResendResponse {
-  @ApiProperty({ description: 'Pending users matching the filter.' }) matched!: number;
-  @ApiProperty() dryRun!: boolean;
-  @ApiPropertyOptional({ description: 'Emails queued (not in a dry run).' }) queued?: number;
-  @ApiPropertyOptional({ description: 'Held back by the per-address email limits.' }) limited?: number;
-  @ApiPropertyOptional({ description: 'No longer pending when their turn came.' }) skipped?: number;
-}
-
-export class ExportUsersRequest {
-  @ApiPropertyOptional({ type: UsersFilterRequestDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => UsersFilterRequestDto)
-  filter?: UsersFilterRequestDto;
-
-  @ApiProperty({
-    description: 'Why these addresses leave Gatehouse; kept in the audit log.',
-    maxLength: REASON_MAX_LENGTH,
-  })
-  @StaffReasonField('say why you are exporting')
-  reason!: string;
 }
