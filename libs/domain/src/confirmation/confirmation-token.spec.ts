@@ -15,21 +15,22 @@ function aToken(overrides: Partial<Parameters<typeof ConfirmationToken.restore>[
     ttlMs: day,
   });
   return ConfirmationToken.restore({
-    id: token.id,
-    userId: token.userId,
-    email: token.email,
-    purpose: token.purpose,
-    digest: token.digest,
-    issuedAt: token.issuedAt,
-    expiresAt: token.expiresAt,
-    usedAt: null,
-    supersededAt: null,
-    codeDigest: null,
+    ...token.snapshot(),
     ...overrides,
   });
 }
 
 describe('ConfirmationToken', () => {
+  it('is used once, while usable, for its own address', () => {
+    const token = aToken();
+    const at = new Date(issuedAt.getTime() + 1000);
+    expect(() => token.use('b@example.com', at)).toThrow(TokenInvalid);
+    token.use('a@example.com', at);
+    expect(token.usedAt).toEqual(at);
+    expect(() => token.use('a@example.com', at)).toThrow(TokenInvalid);
+    expect(() => aToken().use('a@example.com', new Date(issuedAt.getTime() + day))).toThrow(TokenExpired);
+  });
+
   it('is issued for email confirmation and expires after its time to live, to the millisecond', () => {
     const token = aToken();
     expect(token.purpose).toBe('email_confirmation');

@@ -101,6 +101,10 @@ export class ConfirmationToken {
     }
   }
 
+  snapshot(): Readonly<ConfirmationTokenProps> {
+    return { ...this.props };
+  }
+
   /** Spends the token on confirming `address`: once, while it is usable, or it throws why not. */
   use(address: string, now: Date): void {
     this.assertUsableFor(address, now);

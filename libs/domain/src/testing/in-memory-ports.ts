@@ -46,7 +46,7 @@ export class InMemoryStore {
   clone(): InMemoryStore {
     const copy = new InMemoryStore();
     for (const [id, user] of this.users) copy.users.set(id, User.restore(user.snapshot()));
-    for (const [id, token] of this.tokens) copy.tokens.set(id, Token.restore(tokenProps(token)));
+    for (const [id, token] of this.tokens) copy.tokens.set(id, Token.restore(token.snapshot()));
     copy.signUps = [...this.signUps];
     copy.codeAttempts = new Map(this.codeAttempts);
     copy.outbox = [...this.outbox];
@@ -63,21 +63,6 @@ export class InMemoryStore {
   userByKey(normalized: string): User | undefined {
     return [...this.users.values()].find((user) => user.email.normalized === normalized);
   }
-}
-
-function tokenProps(token: ConfirmationToken) {
-  return {
-    id: token.id,
-    userId: token.userId,
-    email: token.email,
-    purpose: token.purpose,
-    digest: token.digest,
-    issuedAt: token.issuedAt,
-    expiresAt: token.expiresAt,
-    usedAt: token.usedAt,
-    supersededAt: token.supersededAt,
-    codeDigest: token.codeDigest,
-  };
 }
 
 class InMemoryUsers extends UserRepository {
@@ -130,7 +115,7 @@ class InMemoryTokens extends ConfirmationTokenRepository {
   async supersedeOutstanding(userId: string, now: Date): Promise<void> {
     for (const [id, token] of this.store.tokens) {
       if (token.userId === userId && !token.usedAt && !token.supersededAt) {
-        this.store.tokens.set(id, Token.restore({ ...tokenProps(token), supersededAt: now }));
+        this.store.tokens.set(id, Token.restore({ ...token.snapshot(), supersededAt: now }));
       }
     }
   }
@@ -227,10 +212,10 @@ export class InMemoryConfirmations extends Confirmations {
     if (!stored || stored.usedAt || stored.supersededAt || !account) return false;
     if (account.status !== seen.status || account.updatedAt.getTime() !== seen.updatedAt.getTime()) return false;
     this.store.users.set(user.id, User.restore(user.snapshot()));
-    this.store.tokens.set(token.id, Token.restore(tokenProps(token)));
+    this.store.tokens.set(token.id, Token.restore(token.snapshot()));
     for (const [id, other] of this.store.tokens) {
       if (other.userId === user.id && id !== token.id && !other.usedAt && !other.supersededAt) {
-        this.store.tokens.set(id, Token.restore({ ...tokenProps(other), supersededAt: token.usedAt }));
+        this.store.tokens.set(id, Token.restore({ ...other.snapshot(), supersededAt: token.usedAt }));
       }
     }
     this.store.signUps = this.store.signUps.filter((signUp) => signUp.userId !== user.id);
@@ -243,7 +228,7 @@ export class InMemoryConfirmations extends Confirmations {
     const signUps = user.isPending
       ? this.store.signUps.filter((signUp) => signUp.userId === user.id).sort(newestSignUpFirst)
       : [];
-    return { token: Token.restore(tokenProps(token)), user: User.restore(user.snapshot()), signUps };
+    return { token: Token.restore(token.snapshot()), user: User.restore(user.snapshot()), signUps };
   }
 }
 

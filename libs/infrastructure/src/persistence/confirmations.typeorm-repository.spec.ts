@@ -171,7 +171,7 @@ describe('TypeOrmConfirmations on a real PostgreSQL', () => {
     const steps = Array.from({ length: 10 }, () =>
       decideConfirmation(
         {
-          token: ConfirmationToken.restore(tokenProps(found.token)),
+          token: ConfirmationToken.restore(found.token.snapshot()),
           user: User.restore(found.user.snapshot()),
           signUps: found.signUps,
         },
@@ -190,18 +190,3 @@ describe('TypeOrmConfirmations on a real PostgreSQL', () => {
     expect(events.n).toBe(1);
   });
 });
-
-function tokenProps(token: ConfirmationToken) {
-  return {
-    id: token.id,
-    userId: token.userId,
-    email: token.email,
-    purpose: token.purpose,
-    digest: token.digest,
-    issuedAt: token.issuedAt,
-    expiresAt: token.expiresAt,
-    usedAt: token.usedAt,
-    supersededAt: token.supersededAt,
-    codeDigest: token.codeDigest,
-  };
-}
