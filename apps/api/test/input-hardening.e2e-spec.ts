@@ -194,7 +194,9 @@ describe('Bad input the database or the stack cannot take is refused with a 400 
       const answer = admin.post('/api/admin/users/export', { reason: 'report' });
       const pid = await waitFor(async () => {
         const { rows } = await db.query<{ pid: number }>(
-          `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FROM users u%'`,
+          // This database's only: other test files may be running queries like it on the same server.
+          `SELECT pid FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FROM users u%'`,
         );
         return rows[0]?.pid;
       }, 'the export to wait on the lock');
