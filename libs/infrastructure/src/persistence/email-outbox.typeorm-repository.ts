@@ -3,7 +3,7 @@ import { EmailOutbox } from '@gatehouse/domain/ports/email-outbox.port';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { OutboxPayloadCipher } from '../mail/outbox-payload.cipher';
-import { EMAIL_QUEUED_TIMES, EMAIL_ROW_VALUES, ENQUEUE_EMAIL } from './email-outbox.record';
+import { EMAIL_QUEUED_TIMES, ENQUEUE_EMAIL } from './email-outbox.record';
 import { emailRowValues, type QueuedEmail } from './outbox-delivery.mapper';
 
 export interface OutboxSettings {
@@ -32,12 +32,6 @@ export function queuedEmail(email: OutgoingEmail, now: Date, settings: OutboxSet
     toNormalized: email.to.normalized,
     queuedAt: now,
   };
-}
-
-/** A new email's values by position, in EMAIL_ROW_VALUES' order, for a statement that binds by position. */
-export function queuedEmailValues(email: OutgoingEmail, now: Date, settings: OutboxSettings): unknown[] {
-  const values = emailRowValues(queuedEmail(email, now, settings));
-  return EMAIL_ROW_VALUES.map((name) => values[name]);
 }
 
 export class TypeOrmEmailOutbox extends EmailOutbox {

@@ -28,3 +28,16 @@ export function namedStatement<Names extends string>(sql: string): NamedStatemen
       }),
   };
 }
+
+/** `:prefix_name` for each name (`:name` without a prefix): a table's fragment inside a larger statement. */
+export function placeholders<Name extends string>(prefix: string, names: readonly Name[]): Record<Name, string> {
+  return Object.fromEntries(names.map((name) => [name, prefix ? `:${prefix}_${name}` : `:${name}`])) as Record<
+    Name,
+    string
+  >;
+}
+
+/** The values renamed `prefix_name`, to bind with `placeholders(prefix, …)`. */
+export function prefixed(prefix: string, values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [`${prefix}_${name}`, value]));
+}

@@ -3,11 +3,19 @@ import type { SignUpAttempt } from '@gatehouse/domain/users/sign-up-attempt';
 import type { EntityManager } from 'typeorm';
 import { SignUpAttemptRecord } from './sign-up-attempt.record';
 
-/** The one-statement sign-up inserts the first attempt with these values, in the record's column order. */
-export const SIGN_UP_ATTEMPT_COLUMNS = 'id, user_id, password_hash, browser_digest, created_at';
+/** A sign-up's values by name, as its record holds them. */
+export const SIGN_UP_VALUES = ['id', 'userId', 'passwordHash', 'browserDigest', 'createdAt'] as const;
+export type SignUpValue = (typeof SIGN_UP_VALUES)[number];
 
-export function signUpAttemptValues(attempt: SignUpAttempt): unknown[] {
-  return [attempt.id, attempt.userId, attempt.passwordHash, attempt.browserDigest, attempt.createdAt];
+export function signUpNamedValues(attempt: SignUpAttempt): Record<SignUpValue, unknown> {
+  return { ...attempt };
+}
+
+/** Stores a sign-up once for each row `source` returns: the one-statement sign-up's fragment. */
+export function addSignUpFrom(source: string, p: Record<SignUpValue, string>): string {
+  return `INSERT INTO sign_up_attempts (id, user_id, password_hash, browser_digest, created_at)
+    SELECT ${p.id}::uuid, ${p.userId}::uuid, ${p.passwordHash}::text, ${p.browserDigest}::text, ${p.createdAt}::timestamptz
+      FROM ${source}`;
 }
 
 function toDomain(record: SignUpAttemptRecord): SignUpAttempt {

@@ -3,6 +3,7 @@ import type { Email } from '@gatehouse/domain/users/email.value-object';
 import type { User } from '@gatehouse/domain/users/user.entity';
 import type { EntityManager } from 'typeorm';
 import { releaseWebhooksOf } from './event-outbox.typeorm-repository';
+import { namedStatement, placeholders } from './named-parameters';
 import { userToDomain, userToRecord } from './user.mapper';
 import { UserRecord } from './user.record';
 
@@ -13,30 +14,43 @@ const USER_COLUMNS = `id, email, email_normalized AS "emailNormalized", password
   created_at AS "createdAt", confirmed_at AS "confirmedAt", updated_at AS "updatedAt"`;
 const FIND_BY_ID_FOR_UPDATE = `SELECT ${USER_COLUMNS} FROM users WHERE id = $1 FOR UPDATE`;
 const FIND_BY_EMAIL_FOR_UPDATE = `SELECT ${USER_COLUMNS} FROM users WHERE email_normalized = $1 FOR UPDATE`;
-const SAVE = `UPDATE users SET email = $2, email_normalized = $3, password_hash = $4, status = $5, locale = $6,
-  created_at = $7, confirmed_at = $8, updated_at = $9 WHERE id = $1`;
-// ON CONFLICT waits for a concurrent insert of the same address to commit, then skips: one row, no error.
-export const ADD_USER_IF_ADDRESS_FREE = `INSERT INTO users (id, email, email_normalized, password_hash, status, locale,
-    created_at, confirmed_at, updated_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-  ON CONFLICT (email_normalized) DO NOTHING
-  RETURNING id`;
+/** The user's values by name, as its record holds them: what SAVE and addUserIfAddressFree bind. */
+export const USER_VALUES = [
+  'id',
+  'email',
+  'emailNormalized',
+  'passwordHash',
+  'status',
+  'locale',
+  'createdAt',
+  'confirmedAt',
+  'updatedAt',
+] as const;
+export type UserValue = (typeof USER_VALUES)[number];
 
-/** The user's columns as $1 to $9 of SAVE and ADD_USER_IF_ADDRESS_FREE. */
-export function userValues(user: User): unknown[] {
-  const r = userToRecord(user);
-  return [
-    r.id,
-    r.email,
-    r.emailNormalized,
-    r.passwordHash,
-    r.status,
-    r.locale,
-    r.createdAt,
-    r.confirmedAt,
-    r.updatedAt,
-  ];
+export function userNamedValues(user: User): Record<UserValue, unknown> {
+  const record = userToRecord(user);
+  return Object.fromEntries(USER_VALUES.map((name) => [name, record[name]])) as Record<UserValue, unknown>;
 }
+
+/**
+ * Adds the user unless the address is taken; a fragment the one-statement sign-up embeds, in the caller's
+ * placeholders. ON CONFLICT waits for a concurrent insert of the same address to commit, then skips: one row
+ * or none, no error.
+ */
+export function addUserIfAddressFree(p: Record<UserValue, string>): string {
+  return `INSERT INTO users (id, email, email_normalized, password_hash, status, locale, created_at, confirmed_at,
+      updated_at)
+    VALUES (${p.id}, ${p.email}, ${p.emailNormalized}, ${p.passwordHash}, ${p.status}, ${p.locale}, ${p.createdAt},
+      ${p.confirmedAt}, ${p.updatedAt})
+    ON CONFLICT (email_normalized) DO NOTHING
+    RETURNING id`;
+}
+
+const ADD_USER_IF_ADDRESS_FREE = namedStatement<UserValue>(addUserIfAddressFree(placeholders('', USER_VALUES)));
+const SAVE = namedStatement<UserValue>(`UPDATE users SET email = :email, email_normalized = :emailNormalized,
+  password_hash = :passwordHash, status = :status, locale = :locale, created_at = :createdAt,
+  confirmed_at = :confirmedAt, updated_at = :updatedAt WHERE id = :id`);
 
 export class TypeOrmUserRepository extends UserRepository {
   constructor(private readonly manager: EntityManager) {
@@ -44,7 +58,10 @@ export class TypeOrmUserRepository extends UserRepository {
   }
 
   async addIfAddressFree(user: User): Promise<boolean> {
-    const rows: unknown[] = await this.manager.query(ADD_USER_IF_ADDRESS_FREE, userValues(user));
+    const rows: unknown[] = await this.manager.query(
+      ADD_USER_IF_ADDRESS_FREE.text,
+      ADD_USER_IF_ADDRESS_FREE.values(userNamedValues(user)),
+    );
     return rows.length === 1;
   }
 
@@ -64,7 +81,7 @@ export class TypeOrmUserRepository extends UserRepository {
   }
 
   async save(user: User): Promise<void> {
-    await this.manager.query(SAVE, userValues(user));
+    await this.manager.query(SAVE.text, SAVE.values(userNamedValues(user)));
   }
 
   async findStalePendingForUpdate(cutoff: Date, limit: number): Promise<User[]> {
