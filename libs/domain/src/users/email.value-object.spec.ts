@@ -83,4 +83,11 @@ describe('Email', () => {
     expect(Email.parse('alice@example.com').masked()).toBe('al***@example.com');
     expect(Email.parse('a@example.com').masked()).toBe('a***@example.com');
   });
+
+  it.each(['x@b\u3164cher.example', 'x\u115f@example.com', 'x@exa\u200bmple.com', 'a\uffa0@example.com'])(
+    'refuses the address %j, whose invisible character would make it another account that looks the same',
+    (raw) => {
+      expect(() => Email.parse(raw)).toThrow(InvalidInput);
+    },
+  );
 });

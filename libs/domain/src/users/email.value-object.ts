@@ -14,6 +14,9 @@ const TOP_LEVEL_LABEL = /^(?:[\p{L}]{2,63}|xn--[a-z0-9-]{1,59})$/iu;
 // What each label must be once in its ASCII form (a DNS host name's letters, digits and hyphens, 63 at most):
 // a Unicode label can pass DOMAIN_LABEL and still map to something no domain can be.
 const ASCII_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+// Characters that show nothing (Hangul fillers, zero-width joiners...): an address with one looks like another
+// and would be another account; IDNA itself handles them differently from one Unicode version to the next.
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
 
 /**
  * An email address as the person typed it (trimmed, Unicode NFC), plus the form used to decide
@@ -99,6 +102,12 @@ export class Email {
         params: { max: MAX_LOCAL_LENGTH },
       };
     }
+    if (INVISIBLE.test(local)) {
+      return {
+        rule: 'email.local_characters',
+        message: 'The part before @ contains characters an email address cannot have.',
+      };
+    }
     if (!LOCAL_PART.test(local)) {
       return {
         rule: 'email.local_characters',
@@ -108,7 +117,11 @@ export class Email {
     const labels = domain.split('.');
     if (labels.length < 2)
       return { rule: 'email.domain_missing', message: 'The part after @ needs a domain like example.com.' };
-    if (!labels.every((label) => DOMAIN_LABEL.test(label)) || !TOP_LEVEL_LABEL.test(labels[labels.length - 1])) {
+    if (
+      INVISIBLE.test(domain) ||
+      !labels.every((label) => DOMAIN_LABEL.test(label)) ||
+      !TOP_LEVEL_LABEL.test(labels[labels.length - 1])
+    ) {
       return { rule: 'email.domain_invalid', message: 'The part after @ is not a valid domain.' };
     }
     if (
