@@ -139,6 +139,11 @@ export async function measureEmailDrain(databaseUrl: string, settings: EmailDrai
 
     const sink = await CountingSmtpSink.start();
     cleanups.unshift(() => sink.close());
+    const composer = new EmailComposer({
+      appUrl: 'https://id.example.com',
+      productName: 'Gatehouse',
+      brandColor: '#1d4ed8',
+    });
     const mailer = new MailerService(
       {
         transport: smtpTransportOptions(sink.url, {
@@ -146,6 +151,7 @@ export async function measureEmailDrain(databaseUrl: string, settings: EmailDrai
           ratePerSecond: 0,
           timeoutMs: 10_000,
         }),
+        ...composer.mailerTemplateOptions,
       },
       undefined as never,
     );
@@ -154,11 +160,6 @@ export async function measureEmailDrain(databaseUrl: string, settings: EmailDrai
     await queue(dataSource, settings.emails);
 
     const cipher = new OutboxPayloadCipher(SECRET);
-    const composer = new EmailComposer({
-      appUrl: 'https://id.example.com',
-      productName: 'Gatehouse',
-      brandColor: '#1d4ed8',
-    });
     const transport = new MailerMailTransport(mailer);
     const workers = Array.from(
       { length: settings.workers },

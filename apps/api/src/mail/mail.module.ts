@@ -15,6 +15,12 @@ import { smtpTransportOptions } from '@gatehouse/infrastructure/mail/smtp-transp
 export class MailModule {
   static forRoot(runtime: Runtime): DynamicModule {
     const { config } = runtime;
+    const composer = new EmailComposer({
+      appUrl: config.appUrl,
+      productName: config.productName,
+      supportEmail: config.supportEmail,
+      brandColor: config.brandColor,
+    });
     return {
       module: MailModule,
       imports: [
@@ -24,18 +30,12 @@ export class MailModule {
             ratePerSecond: config.smtpRateLimit,
             timeoutMs: config.smtpTimeoutMs,
           }),
+          // The mailer renders each email's HTML part from the composer's templates; the composer says what is in it.
+          ...composer.mailerTemplateOptions,
         }),
       ],
       providers: [
-        {
-          provide: EmailComposer,
-          useValue: new EmailComposer({
-            appUrl: config.appUrl,
-            productName: config.productName,
-            supportEmail: config.supportEmail,
-            brandColor: config.brandColor,
-          }),
-        },
+        { provide: EmailComposer, useValue: composer },
         {
           provide: MailTransport,
           useFactory: (mailer: MailerService) => new MailerMailTransport(mailer),

@@ -6,7 +6,7 @@ import { classifySmtpFailure } from './mailer.mail-transport';
 import type { EmailDelivery } from './outbox-delivery';
 import type { OutboxPayloadCipher } from './outbox-payload.cipher';
 
-/** Emails: rendered from their template at send time and handed to the transport; judged by SMTP's rules. */
+/** Emails: composed from their template at send time and handed to the transport; judged by SMTP's rules. */
 export class EmailDeliveryChannel implements DeliveryChannel<EmailDelivery> {
   constructor(
     private readonly cipher: OutboxPayloadCipher,

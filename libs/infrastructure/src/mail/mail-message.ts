@@ -3,7 +3,9 @@ export interface MailMessage {
   from: string;
   to: string;
   subject: string;
-  html: string;
+  /** The HTML part, by name: the transport renders it with `context` (templates and layout set up beside it). */
+  template: string;
+  context: Record<string, unknown>;
   text: string;
   /** Stable per outbox row, angle brackets included. */
   messageId: string;

@@ -10,7 +10,10 @@ interface SmtpFailure {
   rejected?: string[];
 }
 
-/** Sends through @nestjs-modules/mailer, whose nodemailer transport speaks SMTP. */
+/**
+ * Sends through @nestjs-modules/mailer, whose nodemailer transport speaks SMTP. The mailer renders the HTML part
+ * from the message's template and context, so it must be set up with EmailComposer's mailerTemplateOptions.
+ */
 export class MailerMailTransport extends MailTransport {
   constructor(private readonly mailer: MailerService) {
     super();
@@ -22,7 +25,8 @@ export class MailerMailTransport extends MailTransport {
         from: message.from,
         to: message.to,
         subject: message.subject,
-        html: message.html,
+        template: message.template,
+        context: message.context,
         text: message.text,
         messageId: message.messageId,
       })) as { response?: string; rejected?: string[] };
