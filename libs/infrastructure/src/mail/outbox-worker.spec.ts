@@ -25,6 +25,7 @@ describe('OutboxWorker delivering through a real SMTP server', () => {
   let mailer: MailerService;
   let worker: OutboxWorker;
   const cipher = new OutboxPayloadCipher('worker-test-secret-0123456789abcdefgh');
+  const composer = new EmailComposer({ appUrl: 'https://id.example.com', productName: 'Acme', brandColor: '#1d4ed8' });
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -33,13 +34,16 @@ describe('OutboxWorker delivering through a real SMTP server', () => {
     await runMigrations(dataSource);
     smtp = await SmtpSink.start();
     mailer = new MailerService(
-      { transport: smtpTransportOptions(smtp.url, { connections: 2, ratePerSecond: 0, timeoutMs: 5000 }) },
+      {
+        transport: smtpTransportOptions(smtp.url, { connections: 2, ratePerSecond: 0, timeoutMs: 5000 }),
+        ...composer.mailerTemplateOptions,
+      },
       undefined as never,
     );
     worker = new OutboxWorker(
       dataSource,
       cipher,
-      new EmailComposer({ appUrl: 'https://id.example.com', productName: 'Acme', brandColor: '#1d4ed8' }),
+      composer,
       new MailerMailTransport(mailer),
       {
         from: 'Acme <no-reply@example.com>',
