@@ -36,6 +36,11 @@ const byCode = {
   'USER.DISABLED': (error) => ({ status: 403, body: { error: 'account_disabled', message: error.message } }),
   'USER.NOT_FOUND': (error) => ({ status: 404, body: { error: 'user_not_found', message: error.message } }),
   'USER.STATE_CONFLICT': (error) => ({ status: 409, body: { error: 'status_conflict', message: error.message } }),
+  'USER.SIGN_IN_FAILED': (error) => ({ status: 401, body: { error: 'sign_in_failed', message: error.message } }),
+  'USER.CONFIRMATION_PENDING': (error) => ({
+    status: 403,
+    body: { error: 'confirmation_pending', message: error.message },
+  }),
   'STAFF.SIGN_IN_FAILED': (error) => ({ status: 401, body: { error: 'sign_in_failed', message: error.message } }),
   'STAFF.SIGN_IN_LOCKED': (error) => retryLater(error, 'sign_in_locked', (error as StaffSignInLocked).retryAt),
   'STAFF.SESSION_REQUIRED': (error) => ({ status: 401, body: { error: 'session_required', message: error.message } }),

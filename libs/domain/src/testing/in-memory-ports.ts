@@ -293,12 +293,19 @@ export class CountingRandom extends RandomSource {
   }
 }
 
+/** `hashed:<password>`; `old-hashed:<password>` stands for a hash made with older parameters (needsRehash). */
 export class PlainTextHasher extends PasswordHasher {
+  /** How many times verify ran, for specs that check every path hashes. */
+  verifications = 0;
   async hash(password: Password): Promise<string> {
     return `hashed:${password.value}`;
   }
   async verify(hash: string, password: Password): Promise<boolean> {
-    return hash === `hashed:${password.value}`;
+    this.verifications += 1;
+    return hash === `hashed:${password.value}` || hash === `old-hashed:${password.value}`;
+  }
+  override needsRehash(hash: string): boolean {
+    return hash.startsWith('old-hashed:');
   }
 }
 

@@ -110,6 +110,11 @@ export class User {
     if (this.props.status === 'active') throw new UserStateConflict('This account is already confirmed.');
   }
 
+  /** The password the person signed in with, hashed again with today's parameters; the password is the same. */
+  passwordRehashed(passwordHash: string, now: Date): void {
+    this.props = { ...this.props, passwordHash, updatedAt: now };
+  }
+
   /** Staff switch the account off: nothing the person does brings it back. */
   disable(now: Date): void {
     if (this.props.status === 'disabled') throw new UserStateConflict('This account is already disabled.');

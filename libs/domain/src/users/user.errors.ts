@@ -20,3 +20,21 @@ export class UserNotFound extends DomainError {
 export class UserStateConflict extends DomainError {
   readonly code = 'USER.STATE_CONFLICT' as const;
 }
+
+/** A sign-in that did not match an account: the same for an unknown address and a wrong password. */
+export class UserSignInFailed extends DomainError {
+  readonly code = 'USER.SIGN_IN_FAILED' as const;
+
+  constructor() {
+    super('The email address or the password is not right.');
+  }
+}
+
+/** The right password for an account whose address is not confirmed yet. */
+export class UserConfirmationPending extends DomainError {
+  readonly code = 'USER.CONFIRMATION_PENDING' as const;
+
+  constructor() {
+    super('Confirm your email address first: open the link in the confirmation email we sent you.');
+  }
+}

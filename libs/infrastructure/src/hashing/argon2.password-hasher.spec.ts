@@ -17,4 +17,12 @@ describe('Argon2PasswordHasher', () => {
     expect(await hasher.verify(first, Password.parse('wrong horse battery'))).toBe(false);
     expect(await hasher.verify('not an argon2 string', password)).toBe(false);
   });
+
+  it("tells a hash made with other parameters from one made with today's", async () => {
+    const password = Password.parse('correct horse battery');
+    const older = await new Argon2PasswordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 }).hash(password);
+    expect(hasher.needsRehash(older)).toBe(true);
+    expect(hasher.needsRehash(await hasher.hash(password))).toBe(false);
+    expect(hasher.needsRehash('not an argon2 string')).toBe(false);
+  });
 });

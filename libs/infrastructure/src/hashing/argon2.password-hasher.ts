@@ -1,6 +1,6 @@
 import { PasswordHasher } from '@gatehouse/domain/ports/password-hasher.port';
 import type { Password } from '@gatehouse/domain/users/password.value-object';
-import { argon2id, hash, verify } from 'argon2';
+import { argon2id, hash, needsRehash, verify } from 'argon2';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 
@@ -40,6 +40,15 @@ export class Argon2PasswordHasher extends PasswordHasher {
       return await verify(stored, password.value);
     } catch {
       // A hash that is not an argon2 string cannot match anything.
+      return false;
+    }
+  }
+
+  /** Reads the parameters in the stored string (no hashing): another memory, time or lane count than today's. */
+  override needsRehash(stored: string): boolean {
+    try {
+      return needsRehash(stored, this.parameters);
+    } catch {
       return false;
     }
   }
