@@ -7,10 +7,13 @@ import { AddBackOffice1764417600000 } from '../../../../migrations/1764417600000
 import { CountUsersByStatus1764504000000 } from '../../../../migrations/1764504000000-count-users-by-status';
 import { KeepEachSignUp1764600000000 } from '../../../../migrations/1764600000000-keep-each-sign-up';
 import { KeyAddressesByAsciiDomain1764686400000 } from '../../../../migrations/1764686400000-key-addresses-by-ascii-domain';
+import { AddOidcProviderStorage1764772800000 } from '../../../../migrations/1764772800000-add-oidc-provider-storage';
 import { AuditLogRecord } from './audit-log.record';
 import { ConfirmationCodeAttemptRecord } from './confirmation-code-attempt.record';
 import { ConfirmationTokenRecord } from './confirmation-token.record';
 import { EmailOutboxRecord } from './email-outbox.record';
+import { OidcPayloadRecord } from './oidc-payload.record';
+import { OidcSigningKeyRecord } from './oidc-signing-key.record';
 import { SignUpAttemptRecord } from './sign-up-attempt.record';
 import { StaffMemberRecord } from './staff-member.record';
 import { StaffSessionRecord } from './staff-session.record';
@@ -28,6 +31,7 @@ export const MIGRATIONS = [
   CountUsersByStatus1764504000000,
   KeepEachSignUp1764600000000,
   KeyAddressesByAsciiDomain1764686400000,
+  AddOidcProviderStorage1764772800000,
 ];
 
 // Any constant works; it only has to be the same for every Gatehouse instance sharing a database.
@@ -46,6 +50,8 @@ export const ENTITIES = [
   StaffSignInFailureRecord,
   StaffSetupTokenRecord,
   AuditLogRecord,
+  OidcPayloadRecord,
+  OidcSigningKeyRecord,
 ];
 
 /** How Gatehouse talks to PostgreSQL; the API's TypeOrmModule and createDataSource both start from here. */
