@@ -7,6 +7,8 @@ export interface EmailDelivery {
   id: string;
   /** The address as the person typed it. */
   to: string;
+  /** The address's unique key: what the per-address limits and the suppression list go by. */
+  addressKey: string;
   template: EmailTemplate;
   locale: string;
   /** The template's data, encrypted (it holds the confirmation secret); null once the email has left. */

@@ -8,9 +8,12 @@ import { CountUsersByStatus1764504000000 } from '../../../../migrations/17645040
 import { KeepEachSignUp1764600000000 } from '../../../../migrations/1764600000000-keep-each-sign-up';
 import { KeyAddressesByAsciiDomain1764686400000 } from '../../../../migrations/1764686400000-key-addresses-by-ascii-domain';
 import { AddOidcProviderStorage1764772800000 } from '../../../../migrations/1764772800000-add-oidc-provider-storage';
+import { AddDeliverability1764900000000 } from '../../../../migrations/1764900000000-add-deliverability';
 import { AuditLogRecord } from './audit-log.record';
 import { ConfirmationCodeAttemptRecord } from './confirmation-code-attempt.record';
 import { ConfirmationTokenRecord } from './confirmation-token.record';
+import { DeliveryEventNonceRecord } from './delivery-event-nonce.record';
+import { DeliveryEventRecord } from './delivery-event.record';
 import { EmailOutboxRecord } from './email-outbox.record';
 import { OidcPayloadRecord } from './oidc-payload.record';
 import { OidcSigningKeyRecord } from './oidc-signing-key.record';
@@ -19,6 +22,7 @@ import { StaffMemberRecord } from './staff-member.record';
 import { StaffSessionRecord } from './staff-session.record';
 import { StaffSetupTokenRecord } from './staff-setup-token.record';
 import { StaffSignInFailureRecord } from './staff-sign-in-failure.record';
+import { SuppressionRecord } from './suppression.record';
 import { UserCountRecord } from './user-count.record';
 import { UserRecord } from './user.record';
 
@@ -32,6 +36,7 @@ export const MIGRATIONS = [
   KeepEachSignUp1764600000000,
   KeyAddressesByAsciiDomain1764686400000,
   AddOidcProviderStorage1764772800000,
+  AddDeliverability1764900000000,
 ];
 
 // Any constant works; it only has to be the same for every Gatehouse instance sharing a database.
@@ -52,6 +57,9 @@ export const ENTITIES = [
   AuditLogRecord,
   OidcPayloadRecord,
   OidcSigningKeyRecord,
+  DeliveryEventRecord,
+  SuppressionRecord,
+  DeliveryEventNonceRecord,
 ];
 
 /** How Gatehouse talks to PostgreSQL; the API's TypeOrmModule and createDataSource both start from here. */

@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { namedStatement } from './named-parameters';
 
-export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'failed'] as const;
+// suppressed: an email not sent because its address is on the suppression list.
+export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'failed', 'suppressed'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 
 /**
@@ -142,7 +143,7 @@ export const EMAIL_QUEUED_TIMES = namedStatement<'address' | 'since'>(
 /** What a worker needs of a row it claimed. */
 export type ClaimedOutboxRow = Pick<
   EmailOutboxRecord,
-  'id' | 'channel' | 'template' | 'locale' | 'recipient' | 'payload' | 'messageId' | 'attempts'
+  'id' | 'channel' | 'template' | 'locale' | 'recipient' | 'recipientNormalized' | 'payload' | 'messageId' | 'attempts'
 >;
 
 /**
@@ -164,7 +165,8 @@ export const CLAIM_DUE = namedStatement<'limit' | 'leaseMs' | 'channel'>(
          ORDER BY next_attempt_at
          LIMIT :limit
          FOR UPDATE SKIP LOCKED)
-    RETURNING id, channel, template, locale, recipient, payload, message_id AS "messageId", attempts)
+    RETURNING id, channel, template, locale, recipient, recipient_normalized AS "recipientNormalized", payload,
+      message_id AS "messageId", attempts)
    SELECT * FROM claimed`,
 );
 
@@ -188,12 +190,24 @@ export const MARK_FAILED = namedStatement<'id' | 'error'>(
   `UPDATE email_outbox SET state = 'failed', payload = NULL, last_error = :error WHERE id = :id`,
 );
 
+/** Not sent, because its address is suppressed: why kept, the content forgotten. Never retried. */
+export const MARK_SUPPRESSED = namedStatement<'id' | 'reason'>(
+  `UPDATE email_outbox SET state = 'suppressed', payload = NULL, last_error = :reason WHERE id = :id`,
+);
+
 /** Queued again, due in :delayMs. */
 export const MARK_RETRY = namedStatement<'id' | 'error' | 'delayMs'>(
   `UPDATE email_outbox
       SET state = 'queued', last_error = :error,
           next_attempt_at = now() + make_interval(secs => :delayMs::double precision / 1000)
     WHERE id = :id`,
+);
+
+/** An email (not a webhook) by its id, for a delivery event about it; its account's id is null once it is gone. */
+export const EMAIL_ON_RECORD = namedStatement<'id'>(
+  `SELECT id AS "outboxId", user_id AS "userId", recipient AS "to", recipient_normalized AS "addressKey",
+      message_id AS "messageId"
+     FROM email_outbox WHERE id = :id AND channel = 'email'`,
 );
 
 /** Per channel, what is still on its way (queued or being sent) and how long the oldest of it has waited. */

@@ -22,6 +22,7 @@ export function queuedEmail(email: OutgoingEmail, now: Date, settings: OutboxSet
       channel: 'email',
       id,
       to: email.to.value,
+      addressKey: email.to.normalized,
       template: email.template,
       locale: email.locale,
       data: settings.cipher.encrypt(email.data),

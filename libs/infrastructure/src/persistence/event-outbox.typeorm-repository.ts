@@ -17,7 +17,7 @@ export function webhookDeliveries(event: UserEvent, settings: OutboxSettings): Q
     id: randomUUID(),
     type: event.type,
     createdAt: event.occurredAt.toISOString(),
-    data: { userId: event.userId, email: event.email },
+    data: { userId: event.userId, email: event.email, ...(event.delivery && { delivery: event.delivery }) },
   };
   return settings.webhookUrls.map((url) => ({
     channel: 'webhook' as const,

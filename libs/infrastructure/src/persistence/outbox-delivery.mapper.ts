@@ -39,6 +39,7 @@ export function deliveryFromRow(row: Omit<ClaimedOutboxRow, 'attempts'>): Outbox
     channel: 'email',
     id: row.id,
     to: row.recipient,
+    addressKey: row.recipientNormalized,
     // Written only from an OutgoingEmail's template (emailRowValues); the composer refuses any other.
     template: row.template as EmailTemplate,
     locale: row.locale,

@@ -1,0 +1,70 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { namedStatement } from './named-parameters';
+
+/** What a provider (or a bounce email) reported about one email: its delivery history after the relay. */
+@Entity({ name: 'delivery_events' })
+export class DeliveryEventRecord {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  provider!: string;
+
+  @Column('text', { name: 'provider_event_id' })
+  providerEventId!: string;
+
+  @Column('uuid', { name: 'outbox_id' })
+  outboxId!: string;
+
+  /** The recipient's unique key, as the email's row had it. */
+  @Column('text', { name: 'address_key' })
+  addressKey!: string;
+
+  @Column('text')
+  kind!: 'delivered' | 'deferred' | 'bounced' | 'complained';
+
+  @Column('text', { name: 'bounce_type', nullable: true })
+  bounceType!: 'hard' | 'soft' | null;
+
+  @Column('text', { name: 'smtp_status', nullable: true })
+  smtpStatus!: string | null;
+
+  /** The receiving server's words, or a complaint's feedback type. */
+  @Column('text', { nullable: true })
+  diagnostic!: string | null;
+
+  @Column('timestamptz', { name: 'occurred_at' })
+  occurredAt!: Date;
+
+  @Column('timestamptz', { name: 'received_at' })
+  receivedAt!: Date;
+}
+
+export type DeliveryEventValue =
+  | 'id'
+  | 'provider'
+  | 'providerEventId'
+  | 'outboxId'
+  | 'addressKey'
+  | 'kind'
+  | 'bounceType'
+  | 'smtpStatus'
+  | 'diagnostic'
+  | 'occurredAt'
+  | 'receivedAt';
+
+/** Records an event unless the provider's event id is recorded already; returns the row only when it is new. */
+export const INSERT_DELIVERY_EVENT = namedStatement<DeliveryEventValue>(
+  `INSERT INTO delivery_events (id, provider, provider_event_id, outbox_id, address_key, kind, bounce_type,
+     smtp_status, diagnostic, occurred_at, received_at)
+   VALUES (:id, :provider, :providerEventId, :outboxId, :addressKey, :kind, :bounceType, :smtpStatus, :diagnostic,
+     :occurredAt, :receivedAt)
+   ON CONFLICT ON CONSTRAINT delivery_events_once DO NOTHING
+   RETURNING id`,
+);
+
+/** Soft bounces to an address that happened from :since on. Served by delivery_events_soft_bounces_idx. */
+export const SOFT_BOUNCES_SINCE = namedStatement<'addressKey' | 'since'>(
+  `SELECT count(*)::int AS n FROM delivery_events
+    WHERE address_key = :addressKey AND kind = 'bounced' AND bounce_type = 'soft' AND occurred_at >= :since`,
+);
