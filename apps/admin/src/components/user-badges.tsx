@@ -7,6 +7,7 @@ const DELIVERY_TONE = {
   sending: 'info',
   sent: 'success',
   failed: 'danger',
+  suppressed: 'danger',
 } satisfies Record<DeliveryState, string>;
 
 export function StatusBadge({ status }: { status: UserStatus }) {

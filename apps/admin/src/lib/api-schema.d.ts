@@ -295,11 +295,11 @@ export interface components {
         /** @enum {string} */
         UserStatus: "pending" | "active" | "disabled";
         /** @enum {string} */
-        DeliveryFilter: "queued" | "sending" | "sent" | "failed" | "none";
+        DeliveryFilter: "queued" | "sending" | "sent" | "failed" | "suppressed" | "none";
         /** @enum {string} */
         SortDirection: "asc" | "desc";
         /** @enum {string} */
-        DeliveryState: "queued" | "sending" | "sent" | "failed";
+        DeliveryState: "queued" | "sending" | "sent" | "failed" | "suppressed";
         LatestDeliveryResponseDto: {
             state: components["schemas"]["DeliveryState"];
             /** @example confirmation */

@@ -1,4 +1,5 @@
-export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'failed'] as const;
+/** suppressed: not sent, the address being on the suppression list (lastError says why). */
+export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'failed', 'suppressed'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 /** One message about a person and what happened to it, as support staff see it. Never its content or secrets. */

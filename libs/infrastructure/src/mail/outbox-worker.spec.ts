@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createDataSource, runMigrations } from '../persistence/data-source';
 import { TypeOrmDeliveryHistory } from '../persistence/delivery-history.typeorm-reader';
+import { UPSERT_SUPPRESSION } from '../persistence/suppression.record';
 import { TypeOrmUnitOfWork } from '../persistence/typeorm.unit-of-work';
 import { queueConfirmationEmails } from '../testing/queued-emails';
 import { SmtpSink, waitUntil } from '../testing/smtp-sink';
@@ -129,6 +130,52 @@ describe('OutboxWorker delivering through a real SMTP server', () => {
     await worker.stop();
     expect(await row(id)).toMatchObject({ state: 'sent', attempts: 2 });
     expect(smtp.to('later@example.com')).toHaveLength(1);
+  });
+
+  it('sends no email of any kind to a suppressed address: each is recorded as suppressed, with the reason', async () => {
+    const suppress = (addressKey: string, until: Date | null) =>
+      dataSource.query(
+        UPSERT_SUPPRESSION.text,
+        UPSERT_SUPPRESSION.values({
+          addressKey,
+          cause: until ? 'soft_bounces' : 'hard_bounce',
+          smtpStatus: '5.1.1',
+          diagnostic: 'user unknown',
+          suppressedAt: new Date(),
+          suppressedUntil: until,
+        }),
+      );
+    await suppress('bounced@example.com', null);
+    await suppress('was-full@example.com', new Date(Date.now() - 1000));
+    const confirmation = await queue('Bounced@example.com');
+    const uow = new TypeOrmUnitOfWork(dataSource, { cipher, messageIdDomain: 'example.com', webhookUrls: [] });
+    await uow.run((tx) =>
+      tx.outbox.enqueue(
+        {
+          template: 'already-registered',
+          userId: null as never,
+          to: Email.parse('bounced@example.com'),
+          locale: 'en',
+          data: {},
+        },
+        new Date(),
+      ),
+    );
+    const [notice] = await dataSource.query(`SELECT id FROM email_outbox WHERE template = 'already-registered'`);
+    const lapsed = await queue('was-full@example.com');
+
+    expect(await worker.drainOnce()).toBe(3);
+    await smtp.waitFor('was-full@example.com');
+    expect(await row(lapsed)).toMatchObject({ state: 'sent' });
+    for (const id of [confirmation, notice.id]) {
+      const stored = await row(id);
+      expect(stored).toMatchObject({ state: 'suppressed', payload: null, sent_at: null });
+      expect(stored.last_error).toBe('Not sent: The address bounced for good: 5.1.1 (user unknown).');
+    }
+    expect(smtp.to('Bounced@example.com')).toHaveLength(0);
+    expect(smtp.to('bounced@example.com')).toHaveLength(0);
+    // Nothing is left to retry.
+    expect(await worker.drainOnce()).toBe(0);
   });
 
   it('gives up after the configured number of attempts', async () => {

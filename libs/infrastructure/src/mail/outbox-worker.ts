@@ -1,3 +1,4 @@
+import type { Suppression } from '@gatehouse/domain/deliverability/suppression';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   CLAIM_DUE,
@@ -5,9 +6,11 @@ import {
   MARK_FAILED,
   MARK_RETRY,
   MARK_SENT,
+  MARK_SUPPRESSED,
   type ClaimedOutboxRow,
 } from '../persistence/email-outbox.record';
 import { claimedFromRow } from '../persistence/outbox-delivery.mapper';
+import { SUPPRESSIONS_OF, suppressionFromRow, type SuppressionRow } from '../persistence/suppression.record';
 import { WebhookDeliveryChannel } from '../webhooks/webhook.delivery-channel';
 import type { WebhookSender } from '../webhooks/webhook-sender';
 import type { EmailComposer } from './email-composer';
@@ -88,8 +91,45 @@ export class OutboxWorker {
   /** Sends everything that is due now; returns how many rows it handled. Used by the loop and by tests. */
   async drainOnce(): Promise<number> {
     const claimed = await this.claim();
-    await Promise.all(claimed.map((one) => this.deliver(one)));
+    const suppressed = await this.suppressionsOf(claimed);
+    await Promise.all(
+      claimed.map((one) => {
+        const suppression = one.delivery.channel === 'email' ? suppressed.get(one.delivery.addressKey) : undefined;
+        return suppression ? this.withhold(one.delivery, suppression) : this.deliver(one);
+      }),
+    );
     return claimed.length;
+  }
+
+  /**
+   * The active suppressions of the claimed emails' addresses, asked once per batch: no email of any kind goes to
+   * a suppressed address. Whether one is still active is the domain's rule (Suppression.isActiveAt).
+   */
+  private async suppressionsOf(claimed: ClaimedDelivery[]): Promise<Map<string, Suppression>> {
+    const keys = [
+      ...new Set(claimed.flatMap(({ delivery }) => (delivery.channel === 'email' ? [delivery.addressKey] : []))),
+    ];
+    if (!keys.length) return new Map();
+    const rows: SuppressionRow[] = await this.dataSource.query(
+      SUPPRESSIONS_OF.text,
+      SUPPRESSIONS_OF.values({ addressKeys: keys }),
+    );
+    const now = new Date();
+    return new Map(
+      rows
+        .map(suppressionFromRow)
+        .filter((suppression) => suppression.isActiveAt(now))
+        .map((suppression) => [suppression.addressKey, suppression]),
+    );
+  }
+
+  /** Recorded as suppressed instead of sent, with the reason in the history; never retried. */
+  private async withhold(delivery: OutboxDelivery, suppression: Suppression): Promise<void> {
+    this.logger.log(`Email ${delivery.id} not sent: its address is suppressed (${suppression.cause}).`);
+    await this.dataSource.query(
+      MARK_SUPPRESSED.text,
+      MARK_SUPPRESSED.values({ id: delivery.id, reason: `Not sent: ${suppression.describe()}` }),
+    );
   }
 
   private schedule(delayMs: number): void {

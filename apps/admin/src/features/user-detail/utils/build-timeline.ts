@@ -43,7 +43,7 @@ function attempts(count: number): string {
   return `${count} ${count === 1 ? 'attempt' : 'attempts'}`;
 }
 
-type EventKind = 'registered' | 'queued' | 'staff' | 'sent' | 'failed' | 'waiting' | 'confirmed';
+type EventKind = 'registered' | 'queued' | 'staff' | 'sent' | 'failed' | 'suppressed' | 'waiting' | 'confirmed';
 
 // Among events at the same instant, the order things happen in.
 const ORDER = {
@@ -52,6 +52,7 @@ const ORDER = {
   staff: 2,
   sent: 3,
   failed: 3,
+  suppressed: 3,
   waiting: 3,
   confirmed: 4,
 } satisfies Record<EventKind, number>;
@@ -62,6 +63,7 @@ const FOLLOW_UP = {
   sending: 'waiting',
   sent: 'sent',
   failed: 'failed',
+  suppressed: 'suppressed',
 } satisfies Record<DeliveryState, EventKind>;
 
 /**
@@ -109,6 +111,15 @@ export function buildTimeline(user: UserDetail): TimelineEvent[] {
         title: `${name} failed after ${attempts(delivery.attempts)}`,
         detail: delivery.lastError ?? 'No error was recorded.',
         order: ORDER.failed,
+      });
+    } else if (followUp === 'suppressed') {
+      events.push({
+        key: `${delivery.id}:suppressed`,
+        at: delivery.createdAt,
+        tone: 'danger',
+        title: `${name} not sent: the address is suppressed`,
+        detail: delivery.lastError ?? 'The address is on the suppression list.',
+        order: ORDER.suppressed,
       });
     } else if (followUp === 'waiting') {
       const retry = delivery.nextAttemptAt ? `; next attempt ${new Date(delivery.nextAttemptAt).toLocaleString()}` : '';

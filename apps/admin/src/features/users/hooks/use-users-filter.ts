@@ -16,6 +16,7 @@ export const DELIVERY_FILTER_LABELS = {
   sending: 'sending',
   sent: 'sent',
   failed: 'failed',
+  suppressed: 'not sent (suppressed)',
   none: 'never emailed',
 } satisfies Record<DeliveryFilter, string>;
 
