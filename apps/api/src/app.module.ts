@@ -9,6 +9,7 @@ import { MailModule } from './mail/mail.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
 import { LoggingModule } from './observability/logging.module';
 import { MetricsModule } from './observability/metrics.module';
+import { OidcModule } from './oidc/oidc.module';
 import { PersistenceModule } from './persistence/persistence.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { RegistrationModule } from './registration/registration.module';
@@ -35,6 +36,7 @@ export class AppModule {
         HealthModule,
         MaintenanceModule,
         AdminModule.forRoot(runtime),
+        OidcModule.forRoot(runtime),
         ...(runtime.devInbox ? [DevInboxModule.forRoot(runtime.devInbox)] : []),
       ],
       providers: [ShutdownSequence],

@@ -13,6 +13,8 @@ import { addSecurityHeaders } from './http/security-headers';
 import { requestId, RootLogger } from './observability/logging.module';
 import { PinoNestLogger } from './observability/pino-nest.logger';
 import { logRequests } from './observability/request-log';
+import { OidcEngine } from './oidc/oidc-engine';
+import { mountOidcProvider } from './oidc/oidc.mount';
 import { recordRoutes } from './http/route-table';
 import { depthCheckedJsonParser } from './http/json-body.parser';
 import { UnreadableBodyInterceptor } from './http/unreadable-body.interceptor';
@@ -79,6 +81,8 @@ export async function createApp(
     app.enableCors({ origin: runtime.config.corsOrigins, methods: ['GET', 'POST'], credentials: false });
   }
   await app.register(fastifyCookie);
+  // The OpenID provider's routes read their own bodies, so they are mounted apart from Nest's parsers.
+  await mountOidcProvider(adapter.getInstance(), app.get(OidcEngine), runtime.config.appUrl);
   serveOpenApi(app, app.get(StaffCookies).name);
   await serveAdminApp(app);
   // Parsed here, refused after the guards (UnreadableBodyInterceptor): a client over its limit gets its 429.

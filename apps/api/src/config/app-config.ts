@@ -10,6 +10,7 @@ import {
   ABUSE_SETTINGS,
   HASHING_SETTINGS,
   OUTBOX_SETTINGS,
+  OIDC_SETTINGS,
   LOCAL_SETTINGS,
 } from './settings';
 
@@ -23,6 +24,7 @@ export type SignUpConfig = SettingValues<typeof SIGN_UP_SETTINGS>;
 export type AbuseConfig = SettingValues<typeof ABUSE_SETTINGS>;
 export type HashingConfig = SettingValues<typeof HASHING_SETTINGS>;
 export type OutboxConfig = SettingValues<typeof OUTBOX_SETTINGS>;
+export type OidcConfig = SettingValues<typeof OIDC_SETTINGS>;
 export type LocalConfig = SettingValues<typeof LOCAL_SETTINGS>;
 
 /** The areas in the order `--help` lists them. */
@@ -37,6 +39,7 @@ const AREAS = [
   ABUSE_SETTINGS,
   HASHING_SETTINGS,
   OUTBOX_SETTINGS,
+  OIDC_SETTINGS,
   LOCAL_SETTINGS,
 ] as const;
 
@@ -50,6 +53,7 @@ export type AppConfigValues = ServerConfig &
   AbuseConfig &
   HashingConfig &
   OutboxConfig &
+  OidcConfig &
   LocalConfig;
 
 /**

@@ -1,3 +1,4 @@
+import { readOidcClientsFile } from './oidc-clients';
 import { duration, flag, integer, list, oneOf, rate, setting, text, url, type Parsed } from './setting';
 
 // Every setting Gatehouse reads, by area. Each one's type is what its parser returns (an unset optional one is
@@ -402,6 +403,17 @@ export const OUTBOX_SETTINGS = {
     fallback: '15m',
     description: 'When an email (webhook) waits this long, /health/ready reports `outbox` (`webhooks`) degraded.',
     parse: duration(1000),
+  }),
+};
+
+/** Sign-in with Gatehouse: the OpenID Connect provider's products. */
+export const OIDC_SETTINGS = {
+  oidcClients: setting.optional({
+    variable: 'OIDC_CLIENTS_FILE',
+    fallback: undefined,
+    description:
+      'JSON file with an array of the products that sign people in (RFC 7591 client metadata), read at start. Unset: none.',
+    parse: readOidcClientsFile,
   }),
 };
 
