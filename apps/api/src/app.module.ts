@@ -3,6 +3,7 @@ import { ConfigModule } from './config/config.module';
 import type { DestinationStream } from 'pino';
 import { AdminModule } from './admin/admin.module';
 import { ConfirmationModule } from './confirmation/confirmation.module';
+import { DeliverabilityModule } from './deliverability/deliverability.module';
 import { DevInboxModule } from './dev-inbox/dev-inbox.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
@@ -36,6 +37,7 @@ export class AppModule {
         HealthModule,
         MaintenanceModule,
         AdminModule.forRoot(runtime),
+        DeliverabilityModule,
         OidcModule.forRoot(runtime),
         ...(runtime.devInbox ? [DevInboxModule.forRoot(runtime.devInbox)] : []),
       ],

@@ -10,6 +10,7 @@ import {
   ABUSE_SETTINGS,
   HASHING_SETTINGS,
   OUTBOX_SETTINGS,
+  DELIVERABILITY_SETTINGS,
   OIDC_SETTINGS,
   LOCAL_SETTINGS,
 } from './settings';
@@ -24,6 +25,7 @@ export type SignUpConfig = SettingValues<typeof SIGN_UP_SETTINGS>;
 export type AbuseConfig = SettingValues<typeof ABUSE_SETTINGS>;
 export type HashingConfig = SettingValues<typeof HASHING_SETTINGS>;
 export type OutboxConfig = SettingValues<typeof OUTBOX_SETTINGS>;
+export type DeliverabilityConfig = SettingValues<typeof DELIVERABILITY_SETTINGS>;
 export type OidcConfig = SettingValues<typeof OIDC_SETTINGS>;
 export type LocalConfig = SettingValues<typeof LOCAL_SETTINGS>;
 
@@ -40,6 +42,7 @@ const AREAS = [
   HASHING_SETTINGS,
   OUTBOX_SETTINGS,
   OIDC_SETTINGS,
+  DELIVERABILITY_SETTINGS,
   LOCAL_SETTINGS,
 ] as const;
 
@@ -53,6 +56,7 @@ export type AppConfigValues = ServerConfig &
   AbuseConfig &
   HashingConfig &
   OutboxConfig &
+  DeliverabilityConfig &
   OidcConfig &
   LocalConfig;
 
@@ -130,7 +134,17 @@ export function describeSettings(): string {
 }
 
 function redact(variable: string, raw: string): string {
-  if (['APP_SECRET', 'METRICS_TOKEN', 'WEBHOOK_SECRET', 'ADMIN_PASSWORD'].includes(variable)) return '***';
+  if (
+    [
+      'APP_SECRET',
+      'METRICS_TOKEN',
+      'WEBHOOK_SECRET',
+      'ADMIN_PASSWORD',
+      'POSTMARK_WEBHOOK_PASSWORD',
+      'MAILGUN_WEBHOOK_SIGNING_KEY',
+    ].includes(variable)
+  )
+    return '***';
   if (variable.endsWith('_URL')) return raw.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
   return raw;
 }

@@ -417,6 +417,54 @@ export const OIDC_SETTINGS = {
   }),
 };
 
+/** What providers and bounce emails report after the relay took an email: suppression and the event webhooks. */
+export const DELIVERABILITY_SETTINGS = {
+  softBounceLimit: setting({
+    variable: 'SOFT_BOUNCE_LIMIT',
+    fallback: '3',
+    description: 'Soft bounces of one address within 7 days that suppress it for SOFT_BOUNCE_SUPPRESSION.',
+    parse: integer(1, 1000),
+  }),
+  softBounceSuppressionMs: setting({
+    variable: 'SOFT_BOUNCE_SUPPRESSION',
+    fallback: '24h',
+    description:
+      'How long repeated soft bounces keep email from an address (hard bounces and complaints: until lifted).',
+    parse: duration(60_000),
+  }),
+  postmarkWebhookUser: setting.optional({
+    variable: 'POSTMARK_WEBHOOK_USER',
+    fallback: undefined,
+    description:
+      'With POSTMARK_WEBHOOK_PASSWORD: the HTTP basic credentials Postmark sends to /api/email-events/postmark.',
+    parse: text,
+  }),
+  postmarkWebhookPassword: setting.optional({
+    variable: 'POSTMARK_WEBHOOK_PASSWORD',
+    fallback: undefined,
+    description: 'The password of those credentials (at least 16 characters). Unset: the Postmark webhook answers 401.',
+    parse: (raw): Parsed<string> =>
+      raw.length >= 16 ? { value: raw } : { problem: 'must be at least 16 characters long' },
+  }),
+  mailgunWebhookSigningKey: setting.optional({
+    variable: 'MAILGUN_WEBHOOK_SIGNING_KEY',
+    fallback: undefined,
+    description:
+      "Mailgun's HTTP webhook signing key, checking /api/email-events/mailgun. Unset: that webhook answers 401.",
+    parse: text,
+  }),
+  sendgridWebhookPublicKey: setting.optional({
+    variable: 'SENDGRID_WEBHOOK_PUBLIC_KEY',
+    fallback: undefined,
+    description:
+      "The Signed Event Webhook's verification key (base64) checking /api/email-events/sendgrid. Unset: it answers 401.",
+    parse: (raw): Parsed<string> =>
+      /^[A-Za-z0-9+/=\s-]+$/.test(raw.trim()) && raw.trim().length >= 40
+        ? { value: raw.trim() }
+        : { problem: 'must be the base64 public key SendGrid shows' },
+  }),
+};
+
 /** The embedded PostgreSQL and development inbox of a zero-configuration start. */
 export const LOCAL_SETTINGS = {
   dataDir: setting({

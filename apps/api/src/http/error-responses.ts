@@ -55,6 +55,11 @@ const byCode = {
   }),
   'STAFF.RESEND_TOO_SOON': (error) =>
     retryLater(error, 'resend_too_soon', (error as ResendNotYetAllowed).nextAllowedAt),
+  'DELIVERABILITY.UNVERIFIED': (error) => ({ status: 401, body: { error: 'unverified', message: error.message } }),
+  'DELIVERABILITY.PAYLOAD_INVALID': (error) => ({
+    status: 400,
+    body: { errors: [{ field: 'body', message: error.message }] },
+  }),
 } satisfies Record<ErrorCode, (error: DomainError) => ErrorResponse>;
 
 /** 429 with when to come back, for people and for clients honouring Retry-After. */

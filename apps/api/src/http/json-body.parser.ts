@@ -27,12 +27,21 @@ export function depthCheckedJsonParser(
   };
   const parse = fastify.getDefaultJsonParser(onProtoPoisoning ?? 'error', onConstructorPoisoning ?? 'error');
   return (request, body, done) => {
+    // Kept as sent: a signed webhook (SendGrid's) is verified over its exact bytes, not over a re-serialisation.
+    (request as RawBodied).rawBody = body;
     // Fastify's parser takes the buffer as it takes a string (secure-json-parse reads both).
     void parse(request, body as unknown as string, (error: Error | null, value?: unknown) => {
       if (error) return done(null, new UnreadableJsonBody('not_json'));
       done(null, nestsDeeperThan(value, MAX_JSON_DEPTH) ? new UnreadableJsonBody('too_deep') : value);
     });
   };
+}
+
+type RawBodied = FastifyRequest & { rawBody?: Buffer };
+
+/** The request's body as it came, before parsing (empty for a request without one). */
+export function rawBodyOf(request: FastifyRequest): Buffer {
+  return (request as RawBodied).rawBody ?? Buffer.alloc(0);
 }
 
 /** Whether a parsed JSON value has objects or arrays nested more than `max` levels, without recursing. */

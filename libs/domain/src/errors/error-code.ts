@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'STAFF.LAST_ADMIN',
   'STAFF.SETUP_LINK_INVALID',
   'STAFF.RESEND_TOO_SOON',
+  'DELIVERABILITY.UNVERIFIED',
+  'DELIVERABILITY.PAYLOAD_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -9,6 +9,8 @@ export interface MailMessage {
   text: string;
   /** Stable per outbox row, angle brackets included. */
   messageId: string;
+  /** Extra headers, such as the ones naming the outbox row for providers that replace the Message-ID. */
+  headers?: Record<string, string>;
 }
 
 export interface MailReceipt {

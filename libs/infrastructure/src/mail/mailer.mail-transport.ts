@@ -29,6 +29,10 @@ export class MailerMailTransport extends MailTransport {
         context: message.context,
         text: message.text,
         messageId: message.messageId,
+        // As written: SendGrid reads X-SMTPAPI as raw JSON, which MIME encoded-words would hide.
+        headers:
+          message.headers &&
+          Object.fromEntries(Object.entries(message.headers).map(([name, value]) => [name, { prepared: true, value }])),
       })) as { response?: string; rejected?: string[] };
       if (info.rejected?.length) throw new DeliveryError(`Recipient rejected: ${info.response ?? ''}`.trim(), true);
       return { response: info.response ?? '' };

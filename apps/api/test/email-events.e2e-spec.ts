@@ -1,0 +1,225 @@
+import { waitUntil } from '@gatehouse/infrastructure/testing/smtp-sink';
+import { createHmac, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { postJson, useTestApp } from './support/test-app';
+
+const POSTMARK = { user: 'postmark', password: 'postmark-password-0123456789' };
+const MAILGUN_KEY = 'mailgun-signing-key-0123456789abcdef';
+const sendgridKeys = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+const SENDGRID_PUBLIC_KEY = sendgridKeys.publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+
+const running = useTestApp({
+  POSTMARK_WEBHOOK_USER: POSTMARK.user,
+  POSTMARK_WEBHOOK_PASSWORD: POSTMARK.password,
+  MAILGUN_WEBHOOK_SIGNING_KEY: MAILGUN_KEY,
+  SENDGRID_WEBHOOK_PUBLIC_KEY: SENDGRID_PUBLIC_KEY,
+  SOFT_BOUNCE_LIMIT: '2',
+  EMAIL_COOLDOWN: '0s',
+});
+
+let sequence = 0;
+/** Signs up a new address and returns the confirmation email as it left: its outbox id and Message-ID. */
+async function sentEmail(): Promise<{ address: string; outboxId: string; messageId: string }> {
+  const address = `events-${++sequence}-${randomBytes(3).toString('hex')}@example.com`;
+  const response = await postJson(running.gatehouse.baseUrl, '/api/registrations', {
+    email: address,
+    password: 'correct horse battery staple',
+  });
+  expect(response.status).toBe(202);
+  const [email] = await running.smtp.waitFor(address);
+  const outboxId = String(email.headers.get('x-pm-metadata-gatehouse-email-id'));
+  expect(JSON.parse(String(email.headers.get('x-smtpapi')))).toEqual({ unique_args: { gatehouse_email_id: outboxId } });
+  return { address, outboxId, messageId: String(email.messageId) };
+}
+
+async function post(path: string, body: string, headers: Record<string, string>) {
+  const response = await fetch(`${running.gatehouse.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+const count = async (sql: string, values: unknown[]) =>
+  (await running.gatehouse.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, values)).rows[0].n;
+const eventsAbout = (outboxId: string) => count('delivery_events WHERE outbox_id = $1', [outboxId]);
+const suppressed = (address: string) => count('suppressions WHERE address_key = $1', [address]);
+
+function basic(user: string, password: string): string {
+  return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+}
+
+describe('POST /api/email-events/postmark', () => {
+  const bounce = (outboxId: string, id: number) =>
+    JSON.stringify({
+      RecordType: 'Bounce',
+      ID: id,
+      Type: 'HardBounce',
+      TypeCode: 1,
+      Name: 'Hard bounce',
+      MessageID: '883953f4-6105-42a2-a16a-77a8eac79483',
+      Description: 'The server was unable to deliver your message (ex: unknown user, mailbox not found).',
+      Details: 'smtp;550 5.1.1 The email account that you tried to reach does not exist.',
+      Email: 'john@example.com',
+      BouncedAt: '2026-03-01T13:28:10.2735393-04:00',
+      Inactive: true,
+      Metadata: { 'gatehouse-email-id': outboxId },
+    });
+
+  it('records a hard bounce once, suppresses the address, and the next email to it is not sent', async () => {
+    const { address, outboxId } = await sentEmail();
+    const auth = { authorization: basic(POSTMARK.user, POSTMARK.password) };
+    const first = await post('/api/email-events/postmark', bounce(outboxId, 4242), auth);
+    expect(first).toEqual({ status: 200, body: { received: 1, recorded: 1, repeated: 0, ignored: 0 } });
+    const again = await post('/api/email-events/postmark', bounce(outboxId, 4242), auth);
+    expect(again.body).toEqual({ received: 1, recorded: 0, repeated: 1, ignored: 0 });
+    expect(await eventsAbout(outboxId)).toBe(1);
+    const { rows } = await running.gatehouse.db.query(
+      `SELECT kind, bounce_type, smtp_status FROM delivery_events WHERE outbox_id = $1`,
+      [outboxId],
+    );
+    expect(rows).toEqual([{ kind: 'bounced', bounce_type: 'hard', smtp_status: '5.1.1' }]);
+    expect(await suppressed(address)).toBe(1);
+
+    // The person asks again: the answer is the same as ever, and the email is recorded as suppressed, not sent.
+    const resend = await postJson(running.gatehouse.baseUrl, '/api/registrations/resend', { email: address });
+    expect(resend.status).toBe(202);
+    const state = async () =>
+      (
+        await running.gatehouse.db.query<{ state: string; last_error: string }>(
+          `SELECT state, last_error FROM email_outbox WHERE recipient_normalized = $1 AND id <> $2 AND channel = 'email'`,
+          [address, outboxId],
+        )
+      ).rows[0];
+    const withheld = await waitUntil(
+      async () => ((await state())?.state === 'suppressed' ? state() : undefined),
+      15_000,
+      () => 'the resent email recorded as suppressed',
+    );
+    expect(withheld?.last_error).toContain('bounced for good');
+    expect(running.smtp.to(address)).toHaveLength(1);
+  });
+
+  it('refuses wrong or missing credentials with 401 and stores nothing', async () => {
+    const { outboxId } = await sentEmail();
+    for (const headers of [
+      { authorization: basic(POSTMARK.user, 'wrong-password-0123456789') },
+      {} as Record<string, string>,
+    ]) {
+      const refused = await post('/api/email-events/postmark', bounce(outboxId, 7), headers);
+      expect(refused.status).toBe(401);
+      expect(refused.body.error).toBe('unverified');
+    }
+    expect(await eventsAbout(outboxId)).toBe(0);
+  });
+});
+
+describe('POST /api/email-events/mailgun', () => {
+  const signed = (fields: { timestamp?: string; token?: string; key?: string } = {}) => {
+    const timestamp = fields.timestamp ?? String(Math.floor(Date.now() / 1000));
+    const token = fields.token ?? randomBytes(25).toString('hex');
+    const signature = createHmac('sha256', fields.key ?? MAILGUN_KEY)
+      .update(timestamp + token)
+      .digest('hex');
+    return { timestamp, token, signature };
+  };
+  const failed = (messageId: string, id: string, signature: ReturnType<typeof signed>) =>
+    JSON.stringify({
+      signature,
+      'event-data': {
+        id,
+        timestamp: Date.now() / 1000,
+        event: 'failed',
+        severity: 'temporary',
+        reason: 'generic',
+        'delivery-status': { code: 452, message: '4.2.2 The email account that you tried to reach is over quota.' },
+        message: { headers: { 'message-id': messageId.replace(/^<|>$/g, ''), to: 'alice@example.com' } },
+        recipient: 'alice@example.com',
+      },
+    });
+
+  it('records a signed event once; a tampered signature, a stale timestamp and a reused token get 401', async () => {
+    const { messageId, outboxId } = await sentEmail();
+    const signature = signed();
+    const accepted = await post('/api/email-events/mailgun', failed(messageId, 'mg-1', signature), {});
+    expect(accepted).toEqual({ status: 200, body: { received: 1, recorded: 1, repeated: 0, ignored: 0 } });
+    // The same request again: its token is spent.
+    expect((await post('/api/email-events/mailgun', failed(messageId, 'mg-1', signature), {})).status).toBe(401);
+    // Mailgun retrying the same event with a fresh token: counted once.
+    const retried = await post('/api/email-events/mailgun', failed(messageId, 'mg-1', signed()), {});
+    expect(retried.body).toEqual({ received: 1, recorded: 0, repeated: 1, ignored: 0 });
+    const tampered = { ...signed(), signature: signed({ key: 'another-key' }).signature };
+    expect((await post('/api/email-events/mailgun', failed(messageId, 'mg-2', tampered), {})).status).toBe(401);
+    const stale = signed({ timestamp: String(Math.floor(Date.now() / 1000) - 3600) });
+    expect((await post('/api/email-events/mailgun', failed(messageId, 'mg-3', stale), {})).status).toBe(401);
+    expect(await eventsAbout(outboxId)).toBe(1);
+    const { rows } = await running.gatehouse.db.query(
+      `SELECT kind, smtp_status FROM delivery_events WHERE outbox_id = $1`,
+      [outboxId],
+    );
+    expect(rows).toEqual([{ kind: 'deferred', smtp_status: '452' }]);
+  });
+});
+
+describe('POST /api/email-events/sendgrid', () => {
+  const signedHeaders = (body: string, timestamp = String(Math.floor(Date.now() / 1000))) => ({
+    'x-twilio-email-event-webhook-timestamp': timestamp,
+    'x-twilio-email-event-webhook-signature': sign(
+      'sha256',
+      Buffer.from(timestamp + body),
+      sendgridKeys.privateKey,
+    ).toString('base64'),
+  });
+  const events = (outboxId: string, address: string) =>
+    JSON.stringify([
+      {
+        email: address,
+        timestamp: Math.floor(Date.now() / 1000),
+        'smtp-id': '<14c5d75ce93.dfd.64b469@ismtpd-555>',
+        event: 'bounce',
+        type: 'blocked',
+        status: '4.0.0',
+        reason: '421 4.7.0 Try again later',
+        sg_event_id: `sg-soft-1-${outboxId}`,
+        sg_message_id: '14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0',
+        gatehouse_email_id: outboxId,
+      },
+      {
+        email: address,
+        timestamp: Math.floor(Date.now() / 1000),
+        event: 'bounce',
+        type: 'blocked',
+        status: '4.0.0',
+        reason: '421 4.7.0 Try again later',
+        sg_event_id: `sg-soft-2-${outboxId}`,
+        gatehouse_email_id: outboxId,
+      },
+      { email: address, timestamp: 1, event: 'open', sg_event_id: `sg-open-${outboxId}`, gatehouse_email_id: outboxId },
+    ]);
+
+  it('verifies the ECDSA signature over timestamp + body; soft bounces reaching SOFT_BOUNCE_LIMIT suppress', async () => {
+    const { address, outboxId } = await sentEmail();
+    const body = events(outboxId, address);
+    const tampered = body.replace('421 4.7.0', '550 5.1.1');
+    expect((await post('/api/email-events/sendgrid', tampered, signedHeaders(body))).status).toBe(401);
+    expect((await post('/api/email-events/sendgrid', body, {})).status).toBe(401);
+    expect(await eventsAbout(outboxId)).toBe(0);
+
+    const accepted = await post('/api/email-events/sendgrid', body, signedHeaders(body));
+    expect(accepted).toEqual({ status: 200, body: { received: 2, recorded: 2, repeated: 0, ignored: 0 } });
+    const again = await post('/api/email-events/sendgrid', body, signedHeaders(body));
+    expect(again.body).toEqual({ received: 2, recorded: 0, repeated: 2, ignored: 0 });
+    const { rows } = await running.gatehouse.db.query(
+      `SELECT cause, suppressed_until IS NOT NULL AS timed FROM suppressions WHERE address_key = $1`,
+      [address],
+    );
+    expect(rows).toEqual([{ cause: 'soft_bounces', timed: true }]);
+  });
+
+  it('answers a verified body of the wrong shape 400 in the field-problems shape', async () => {
+    const body = JSON.stringify({ event: 'bounce' });
+    const refused = await post('/api/email-events/sendgrid', body, signedHeaders(body));
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual({ errors: [{ field: 'body', message: expect.any(String) }] });
+  });
+});
