@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Pool } from 'pg';
+import { type Pool } from 'pg';
 import { TEST_SETTINGS } from './support/test-settings';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -129,7 +129,7 @@ describe('API processes: two on one database, and one stopped under load', () =>
 
   beforeEach(async () => {
     database = await createTestDatabase();
-    db = new Pool({ connectionString: database.url, max: 2 });
+    db = database.pool({ max: 2 });
     smtp = await SmtpSink.start();
   });
 

@@ -4,7 +4,7 @@ import { SmtpSink, waitUntil } from '@gatehouse/infrastructure/testing/smtp-sink
 import { createTestDatabase, type TestDatabase } from '@gatehouse/infrastructure/testing/test-database';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { Pool } from 'pg';
+import { type Pool } from 'pg';
 import { TEST_SETTINGS } from './support/test-settings';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -57,7 +57,7 @@ describe('Outbox workers in separate processes on one database', () => {
     await dataSource.initialize();
     await runMigrations(dataSource);
     await dataSource.destroy();
-    db = new Pool({ connectionString: database.url, max: 2 });
+    db = database.pool({ max: 2 });
     smtp = await SmtpSink.start();
   });
 

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestDatabase, type TestDatabase } from '@gatehouse/infrastructure/testing/test-database';
-import { Pool } from 'pg';
+import { type Pool } from 'pg';
 import type { DestinationStream } from 'pino';
 import { createApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
@@ -51,7 +51,7 @@ export async function startTestApp(
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const db = new Pool({ connectionString: database.url, max: 2 });
+  const db = database.pool({ max: 2 });
   return {
     app,
     baseUrl: `http://127.0.0.1:${port}`,

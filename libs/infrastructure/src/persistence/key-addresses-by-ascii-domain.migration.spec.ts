@@ -1,6 +1,6 @@
 import { Email } from '@gatehouse/domain/users/email.value-object';
 import { createTestDatabase, type TestDatabase } from '@gatehouse/infrastructure/testing/test-database';
-import { Pool } from 'pg';
+import { type Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { KeyAddressesByAsciiDomain1764686400000 } from '../../../../migrations/1764686400000-key-addresses-by-ascii-domain';
 import { MIGRATIONS, runMigrations } from './data-source';
@@ -57,7 +57,7 @@ describe('migration KeyAddressesByAsciiDomain: stored keys move to the ASCII for
     database = await createTestDatabase();
     const before = MIGRATIONS.filter((migration) => migration !== KeyAddressesByAsciiDomain1764686400000);
     await migrate(database.url, before);
-    pool = new Pool({ connectionString: database.url, max: 2 });
+    pool = database.pool({ max: 2 });
 
     // One mailbox stored twice: the Unicode spelling first, the ASCII one later (it holds the new key already).
     await addUser(ids.older, 'x@bücher.example', 'x@bücher.example', 30);

@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@gatehouse/infrastructure/testing/test-database';
-import { Pool } from 'pg';
+import { type Pool } from 'pg';
 import { createDataSource, runMigrations } from './data-source';
 
 // user_counts (migration CountUsersByStatus) must always say what count(*) says, whatever writes the users.
@@ -13,7 +13,7 @@ describe('user_counts, kept by triggers on users', () => {
     await dataSource.initialize();
     await runMigrations(dataSource);
     await dataSource.destroy();
-    pool = new Pool({ connectionString: database.url, max: 4 });
+    pool = database.pool({ max: 4 });
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 
 export const TEST_SERVER_URL_VARIABLE = 'GATEHOUSE_TEST_SERVER_URL';
 
@@ -13,8 +13,16 @@ export function testServerUrl(): string {
 export interface TestDatabase {
   url: string;
   name: string;
+  /**
+   * A pool on this database for the test's own checks. Dropping the database ends any connection still open
+   * (DROP DATABASE ... WITH (FORCE)); such a connection's error is expected then, any other is not.
+   */
+  pool(options?: { max?: number }): Pool;
   drop(): Promise<void>;
 }
+
+/** PostgreSQL's "terminating connection due to administrator command", as a forced drop ends a connection. */
+const TERMINATED_BY_DROP = '57P01';
 
 /** A database of its own for one test file, so files never see each other's rows. */
 export async function createTestDatabase(): Promise<TestDatabase> {
@@ -26,6 +34,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url: url.toString(),
     name,
+    pool: (options = {}) => {
+      const pool = new Pool({ connectionString: url.toString(), max: options.max ?? 2 });
+      pool.on('error', (error: Error & { code?: string }) => {
+        if (error.code !== TERMINATED_BY_DROP) throw error;
+      });
+      return pool;
+    },
     drop: async () => {
       await withClient(server.toString(), (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
