@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { waitUntil } from '@gatehouse/infrastructure/testing/smtp-sink';
 import { createHmac, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { postJson, useTestApp } from './support/test-app';
@@ -221,5 +222,65 @@ describe('POST /api/email-events/sendgrid', () => {
     const refused = await post('/api/email-events/sendgrid', body, signedHeaders(body));
     expect(refused.status).toBe(400);
     expect(refused.body).toEqual({ errors: [{ field: 'body', message: expect.any(String) }] });
+  });
+});
+
+// Fuzz: bodies of any JSON shape, verified as each provider signs (so they reach the parser), never get a 5xx.
+describe('the email-event webhooks under arbitrary verified bodies', () => {
+  const json = fc.jsonValue({ maxDepth: 4 });
+  const mailgunSigned = () => {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const token = randomBytes(25).toString('hex');
+    return {
+      timestamp,
+      token,
+      signature: createHmac('sha256', MAILGUN_KEY)
+        .update(timestamp + token)
+        .digest('hex'),
+    };
+  };
+  const cases: Array<[string, (value: unknown) => { body: string; headers: Record<string, string> }]> = [
+    [
+      'postmark',
+      (value) => ({ body: JSON.stringify(value), headers: { authorization: basic(POSTMARK.user, POSTMARK.password) } }),
+    ],
+    [
+      'mailgun',
+      (value) => ({
+        body: JSON.stringify({ signature: mailgunSigned(), 'event-data': value }),
+        headers: {},
+      }),
+    ],
+    [
+      'sendgrid',
+      (value) => {
+        const body = JSON.stringify(value);
+        const timestamp = String(Math.floor(Date.now() / 1000));
+        const signature = sign('sha256', Buffer.from(timestamp + body), sendgridKeys.privateKey).toString('base64');
+        return {
+          body,
+          headers: {
+            'x-twilio-email-event-webhook-timestamp': timestamp,
+            'x-twilio-email-event-webhook-signature': signature,
+          },
+        };
+      },
+    ],
+  ];
+
+  it.each(cases)('POST /api/email-events/%s answers 2xx or 4xx (150 cases)', async (provider, request) => {
+    await fc.assert(
+      fc.asyncProperty(json, async (value) => {
+        const { body, headers } = request(value);
+        const response = await fetch(`${running.gatehouse.baseUrl}/api/email-events/${provider}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body,
+        });
+        await response.text();
+        return response.status < 500;
+      }),
+      { numRuns: 150 },
+    );
   });
 });
