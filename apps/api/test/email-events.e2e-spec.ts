@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { waitUntil } from '@gatehouse/infrastructure/testing/smtp-sink';
-import { createHmac, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { createHmac, generateKeyPairSync, randomBytes, randomUUID, sign } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { selfSignedCertificate } from './support/self-signed-certificate';
 import { postJson, useTestApp } from './support/test-app';
 
 const POSTMARK = { user: 'postmark', password: 'postmark-password-0123456789' };
@@ -13,6 +16,9 @@ const running = useTestApp({
   POSTMARK_WEBHOOK_PASSWORD: POSTMARK.password,
   MAILGUN_WEBHOOK_SIGNING_KEY: MAILGUN_KEY,
   SENDGRID_WEBHOOK_PUBLIC_KEY: SENDGRID_PUBLIC_KEY,
+  // The test's own SNS: certificates and SubscribeURLs from a server on 127.0.0.1, over http (allowed outside
+  // production for a loopback host the list names; production takes https only).
+  SES_SNS_CERT_HOSTS: 'sns.*.amazonaws.com,127.0.0.1',
   SOFT_BOUNCE_LIMIT: '2',
   EMAIL_COOLDOWN: '0s',
 });
@@ -225,6 +231,224 @@ describe('POST /api/email-events/sendgrid', () => {
   });
 });
 
+// The test plays SNS: a certificate it made, served (with the SubscribeURL) by an HTTP server of its own.
+const snsCertificate = selfSignedCertificate();
+const snsRequests: string[] = [];
+let snsServer: Server;
+let snsBase = '';
+beforeAll(async () => {
+  snsServer = createServer((request, response) => {
+    snsRequests.push(request.url ?? '');
+    if (request.url?.endsWith('.pem')) {
+      response.writeHead(200, { 'content-type': 'application/x-pem-file' }).end(snsCertificate.pem);
+    } else {
+      response.writeHead(200, { 'content-type': 'text/xml' }).end('<ConfirmSubscriptionResponse/>');
+    }
+  });
+  await new Promise<void>((resolve) => snsServer.listen(0, '127.0.0.1', resolve));
+  snsBase = `http://127.0.0.1:${(snsServer.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => snsServer.close(() => resolve())));
+
+const SIGNED: Record<string, string[]> = {
+  Notification: ['Message', 'MessageId', 'Subject', 'Timestamp', 'TopicArn', 'Type'],
+  SubscriptionConfirmation: ['Message', 'MessageId', 'SubscribeURL', 'Timestamp', 'Token', 'TopicArn', 'Type'],
+};
+const TOPIC = 'arn:aws:sns:us-east-1:123456789012:gatehouse-ses';
+
+/** An SNS message as SNS signs it: the documented string to sign, SHA1withRSA (1) or SHA256withRSA (2). */
+function snsMessage(
+  fields: Record<string, string>,
+  version: '1' | '2' = '1',
+  certPath = '/SimpleNotificationService-test.pem',
+) {
+  const message: Record<string, string> = {
+    MessageId: randomUUID(),
+    TopicArn: TOPIC,
+    Timestamp: new Date().toISOString(),
+    SignatureVersion: version,
+    SigningCertURL: certPath.startsWith('http') ? certPath : `${snsBase}${certPath}`,
+    ...fields,
+  };
+  const signed = SIGNED[message.Type]
+    .filter((field) => message[field] !== undefined)
+    .map((field) => `${field}\n${message[field]}\n`)
+    .join('');
+  message.Signature = sign(
+    version === '1' ? 'sha1' : 'sha256',
+    Buffer.from(signed),
+    snsCertificate.privateKey,
+  ).toString('base64');
+  return message;
+}
+
+/** SNS posts its JSON with Content-Type text/plain. */
+async function postSns(message: Record<string, string>) {
+  const response = await fetch(`${running.gatehouse.baseUrl}/api/email-events/ses`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain; charset=UTF-8', 'x-amz-sns-message-type': message.Type },
+    body: JSON.stringify(message),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** SES's notification JSON, as its documentation shows it, about the email with this Message-ID. */
+function sesNotification(type: 'Bounce' | 'Complaint' | 'Delivery', messageId: string, address: string, id: string) {
+  const mail = {
+    timestamp: '2026-01-27T14:59:38.237Z',
+    source: 'gatehouse@example.com',
+    messageId: `0000014644fe5ef6-${id}`,
+    destination: [address],
+    headersTruncated: false,
+    headers: [{ name: 'Message-ID', value: messageId }],
+    commonHeaders: { from: ['gatehouse@example.com'], to: [address], messageId, subject: 'Confirm your address' },
+  };
+  const timestamp = new Date().toISOString();
+  if (type === 'Bounce') {
+    return JSON.stringify({
+      notificationType: 'Bounce',
+      bounce: {
+        bounceType: 'Permanent',
+        bounceSubType: 'General',
+        reportingMTA: 'dns; email.example.com',
+        bouncedRecipients: [
+          { emailAddress: address, status: '5.1.1', action: 'failed', diagnosticCode: 'smtp; 550 5.1.1 user unknown' },
+        ],
+        timestamp,
+        feedbackId: `00000138111222aa-${id}`,
+        remoteMtaIp: '127.0.2.0',
+      },
+      mail,
+    });
+  }
+  if (type === 'Complaint') {
+    return JSON.stringify({
+      notificationType: 'Complaint',
+      complaint: {
+        userAgent: 'AnyCompany Feedback Loop (V0.01)',
+        complainedRecipients: [{ emailAddress: address }],
+        complaintFeedbackType: 'abuse',
+        arrivalDate: timestamp,
+        timestamp,
+        feedbackId: `000001378603177f-${id}`,
+      },
+      mail,
+    });
+  }
+  return JSON.stringify({
+    notificationType: 'Delivery',
+    delivery: {
+      timestamp,
+      processingTimeMillis: 546,
+      recipients: [address],
+      smtpResponse: '250 ok:  Message 64111812 accepted',
+      reportingMTA: 'a8-70.smtp-out.amazonses.com',
+      remoteMtaIp: '127.0.2.0',
+    },
+    mail,
+  });
+}
+
+describe('POST /api/email-events/ses', () => {
+  it('confirms a signed SubscriptionConfirmation by visiting its SubscribeURL; unsigned ones get 401', async () => {
+    const token = randomBytes(16).toString('hex');
+    const confirmation = snsMessage({
+      Type: 'SubscriptionConfirmation',
+      Token: token,
+      Message: `You have chosen to subscribe to the topic ${TOPIC}.\nTo confirm the subscription, visit the SubscribeURL included in this message.`,
+      SubscribeURL: `${snsBase}/?Action=ConfirmSubscription&TopicArn=${TOPIC}&Token=${token}`,
+    });
+    const tampered = { ...confirmation, SubscribeURL: `${snsBase}/?Action=ConfirmSubscription&Token=forged` };
+    expect((await postSns(tampered)).status).toBe(401);
+    expect(snsRequests.filter((url) => url.includes('forged'))).toEqual([]);
+
+    const accepted = await postSns(confirmation);
+    expect(accepted).toEqual({
+      status: 200,
+      body: { received: 0, recorded: 0, repeated: 0, ignored: 0, subscriptionConfirmed: true },
+    });
+    expect(snsRequests.filter((url) => url.includes(token))).toHaveLength(1);
+
+    // Signed, but its SubscribeURL is on a host SES_SNS_CERT_HOSTS does not list: not visited.
+    const elsewhere = snsMessage({
+      Type: 'SubscriptionConfirmation',
+      Token: 'elsewhere',
+      Message: 'You have chosen to subscribe.',
+      SubscribeURL: `${snsBase.replace('127.0.0.1', 'localhost')}/?Action=ConfirmSubscription&Token=elsewhere`,
+    });
+    expect((await postSns(elsewhere)).body.subscriptionConfirmed).toBe(false);
+    expect(snsRequests.filter((url) => url.includes('elsewhere'))).toEqual([]);
+  });
+
+  it('records a signed bounce (SignatureVersion 1) once and suppresses; tampered or from another host: 401', async () => {
+    const { address, messageId, outboxId } = await sentEmail();
+    const bounce = snsMessage({ Type: 'Notification', Message: sesNotification('Bounce', messageId, address, 'b1') });
+
+    const tampered = { ...bounce, Message: bounce.Message.replace('Permanent', 'Transient') };
+    expect(await postSns(tampered)).toEqual({ status: 401, body: expect.objectContaining({ error: 'unverified' }) });
+    // Signed with the test's key, but the certificate is said to be on a host the list does not name: never fetched.
+    const before = snsRequests.length;
+    const otherHost = snsMessage(
+      { Type: 'Notification', Message: bounce.Message },
+      '1',
+      `${snsBase.replace('127.0.0.1', 'localhost')}/SimpleNotificationService-other.pem`,
+    );
+    expect((await postSns(otherHost)).status).toBe(401);
+    expect(snsRequests.length).toBe(before);
+    expect(await eventsAbout(outboxId)).toBe(0);
+
+    expect(await postSns(bounce)).toEqual({ status: 200, body: { received: 1, recorded: 1, repeated: 0, ignored: 0 } });
+    // SNS retrying the same message: counted once.
+    expect((await postSns(bounce)).body).toEqual({ received: 1, recorded: 0, repeated: 1, ignored: 0 });
+    const { rows } = await running.gatehouse.db.query(
+      `SELECT provider, kind, bounce_type, smtp_status, diagnostic FROM delivery_events WHERE outbox_id = $1`,
+      [outboxId],
+    );
+    expect(rows).toEqual([
+      {
+        provider: 'ses',
+        kind: 'bounced',
+        bounce_type: 'hard',
+        smtp_status: '5.1.1',
+        diagnostic: '550 5.1.1 user unknown',
+      },
+    ]);
+    expect(await suppressed(address)).toBe(1);
+  });
+
+  it('verifies SignatureVersion 2 (SHA256withRSA, with a Subject); the certificate is fetched once per URL', async () => {
+    const { address, messageId, outboxId } = await sentEmail();
+    const certPath = `/SimpleNotificationService-${randomBytes(4).toString('hex')}.pem`;
+    const delivery = snsMessage(
+      {
+        Type: 'Notification',
+        Subject: 'Amazon SES Email Event Notification',
+        Message: sesNotification('Delivery', messageId, address, 'd1'),
+      },
+      '2',
+      certPath,
+    );
+    const complaint = snsMessage(
+      { Type: 'Notification', Message: sesNotification('Complaint', messageId, address, 'c1') },
+      '2',
+      certPath,
+    );
+    expect((await postSns({ ...delivery, Subject: 'changed' })).status).toBe(401);
+    expect((await postSns(delivery)).body).toEqual({ received: 1, recorded: 1, repeated: 0, ignored: 0 });
+    expect((await postSns(complaint)).body).toEqual({ received: 1, recorded: 1, repeated: 0, ignored: 0 });
+    expect(snsRequests.filter((url) => url === certPath)).toHaveLength(1);
+    const { rows } = await running.gatehouse.db.query(
+      `SELECT kind FROM delivery_events WHERE outbox_id = $1 ORDER BY kind`,
+      [outboxId],
+    );
+    expect(rows).toEqual([{ kind: 'complained' }, { kind: 'delivered' }]);
+    const suppression = await running.gatehouse.db.query(`SELECT cause FROM suppressions WHERE address_key = $1`, [
+      address,
+    ]);
+    expect(suppression.rows).toEqual([{ cause: 'complaint' }]);
+  });
+});
+
 // Fuzz: bodies of any JSON shape, verified as each provider signs (so they reach the parser), never get a 5xx.
 describe('the email-event webhooks under arbitrary verified bodies', () => {
   const json = fc.jsonValue({ maxDepth: 4 });
@@ -265,6 +489,13 @@ describe('the email-event webhooks under arbitrary verified bodies', () => {
           },
         };
       },
+    ],
+    [
+      'ses',
+      (value) => ({
+        body: JSON.stringify(snsMessage({ Type: 'Notification', Message: JSON.stringify(value) })),
+        headers: { 'content-type': 'text/plain; charset=UTF-8' },
+      }),
     ],
   ];
 

@@ -463,6 +463,13 @@ export const DELIVERABILITY_SETTINGS = {
         ? { value: raw.trim() }
         : { problem: 'must be the base64 public key SendGrid shows' },
   }),
+  sesSnsCertHosts: setting({
+    variable: 'SES_SNS_CERT_HOSTS',
+    fallback: 'sns.*.amazonaws.com',
+    description:
+      'Comma-separated hosts (* is one label) whose SNS certificates and SubscribeURLs /api/email-events/ses trusts.',
+    parse: list((item) => /^(\*|[a-z0-9-]+)(\.(\*|[a-z0-9-]+))*$/i.test(item), 'host names like sns.*.amazonaws.com'),
+  }),
 };
 
 /** The embedded PostgreSQL and development inbox of a zero-configuration start. */

@@ -5,6 +5,7 @@ import { RecordDeliveryEvent } from '@gatehouse/domain/use-cases/record-delivery
 import { MailgunWebhook } from '@gatehouse/infrastructure/deliverability/mailgun.webhook';
 import { PostmarkWebhook } from '@gatehouse/infrastructure/deliverability/postmark.webhook';
 import { SendGridWebhook } from '@gatehouse/infrastructure/deliverability/sendgrid.webhook';
+import { SesWebhook } from '@gatehouse/infrastructure/deliverability/ses.webhook';
 import { OutboxPayloadCipher } from '@gatehouse/infrastructure/mail/outbox-payload.cipher';
 import { TypeOrmDeliveryEventNonces } from '@gatehouse/infrastructure/persistence/delivery-event-nonces.typeorm-repository';
 import { TypeOrmDeliveryEvents } from '@gatehouse/infrastructure/persistence/delivery-events.typeorm-repository';
@@ -57,6 +58,16 @@ import { EmailEventsController } from './email-events.controller';
     {
       provide: SendGridWebhook,
       useFactory: (config: AppConfig) => new SendGridWebhook(config.sendgridWebhookPublicKey),
+      inject: [AppConfig],
+    },
+    {
+      provide: SesWebhook,
+      useFactory: (config: AppConfig) =>
+        new SesWebhook({
+          certHosts: config.sesSnsCertHosts,
+          // https only in production; elsewhere a loopback host named in SES_SNS_CERT_HOSTS may serve over http.
+          allowLoopbackHttp: config.nodeEnv !== 'production',
+        }),
       inject: [AppConfig],
     },
   ],

@@ -4,6 +4,7 @@ import { MailgunWebhook } from '@gatehouse/infrastructure/deliverability/mailgun
 import { PostmarkWebhook } from '@gatehouse/infrastructure/deliverability/postmark.webhook';
 import type { ProviderWebhook } from '@gatehouse/infrastructure/deliverability/provider-webhook';
 import { SendGridWebhook } from '@gatehouse/infrastructure/deliverability/sendgrid.webhook';
+import { SesWebhook } from '@gatehouse/infrastructure/deliverability/ses.webhook';
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -16,6 +17,8 @@ export interface EmailEventsReceipt {
   repeated: number;
   /** Events about no email of Gatehouse's (another sender's, or a deleted account's). */
   ignored: number;
+  /** SES only: a verified SubscriptionConfirmation whose SubscribeURL was visited (false: not an allowed host). */
+  subscriptionConfirmed?: boolean;
 }
 
 /** Providers' event webhooks: verified as each provider signs, refused with 401 (nothing stored) when that fails. */
@@ -27,6 +30,7 @@ export class EmailEventsController {
     private readonly postmark: PostmarkWebhook,
     private readonly mailgun: MailgunWebhook,
     private readonly sendgrid: SendGridWebhook,
+    private readonly ses: SesWebhook,
   ) {}
 
   @Post('postmark')
@@ -45,6 +49,20 @@ export class EmailEventsController {
   @HttpCode(200)
   fromSendGrid(@Req() request: FastifyRequest): Promise<EmailEventsReceipt> {
     return this.receive(this.sendgrid, request);
+  }
+
+  /** Amazon SES through an SNS topic: notifications, and the subscription's confirmation (both signed by SNS). */
+  @Post('ses')
+  @HttpCode(200)
+  async fromSes(@Req() request: FastifyRequest): Promise<EmailEventsReceipt> {
+    const incoming = { headers: request.headers, rawBody: rawBodyOf(request), body: request.body };
+    if (!(await this.ses.verify(incoming))) throw new DeliveryEventUnverified();
+    const subscription = this.ses.subscriptionToConfirm(incoming);
+    if (subscription) {
+      const subscriptionConfirmed = subscription.url ? await this.ses.confirmSubscription(subscription.url) : false;
+      return { received: 0, recorded: 0, repeated: 0, ignored: 0, subscriptionConfirmed };
+    }
+    return this.receive(this.ses, request);
   }
 
   private async receive(webhook: ProviderWebhook, request: FastifyRequest): Promise<EmailEventsReceipt> {
