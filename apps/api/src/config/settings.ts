@@ -304,6 +304,12 @@ export const ABUSE_SETTINGS = {
     description: 'Back-office sign-in attempts per client IP per window.',
     parse: rate,
   }),
+  rateLimitSignin: setting({
+    variable: 'RATE_LIMIT_SIGNIN',
+    fallback: '30/5m',
+    description: 'Sign-in attempts on the OpenID sign-in page per client IP per window (each address also locks).',
+    parse: rate,
+  }),
   signupMinResponseMs: setting({
     variable: 'SIGNUP_MIN_RESPONSE_TIME',
     fallback: '200ms',
@@ -414,6 +420,18 @@ export const OIDC_SETTINGS = {
     description:
       'JSON file with an array of the products that sign people in (RFC 7591 client metadata), read at start. Unset: none.',
     parse: readOidcClientsFile,
+  }),
+  signInSessionIdleMs: setting({
+    variable: 'SIGN_IN_SESSION_IDLE_TIMEOUT',
+    fallback: '7d',
+    description: 'A person stays signed in to Gatehouse (for products) this long after the last sign-in flow.',
+    parse: duration(60_000),
+  }),
+  signInSessionLifetimeMs: setting({
+    variable: 'SIGN_IN_SESSION_LIFETIME',
+    fallback: '30d',
+    description: 'After this long since signing in, the Gatehouse session ends however active; products keep tokens.',
+    parse: duration(60_000),
   }),
 };
 

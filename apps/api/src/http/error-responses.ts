@@ -2,6 +2,7 @@ import type { DomainError } from '@gatehouse/domain/errors/domain-error';
 import type { ErrorCode } from '@gatehouse/domain/errors/error-code';
 import { InvalidInput } from '@gatehouse/domain/errors/invalid-input.error';
 import type { ResendNotYetAllowed, StaffSignInLocked } from '@gatehouse/domain/staff/staff.errors';
+import type { UserSignInLocked } from '@gatehouse/domain/users/user.errors';
 
 /** The two documented error bodies: field problems, or one machine-readable error with a sentence. */
 /** What the JSON API says about one field: which, and what to do about it. */
@@ -41,6 +42,7 @@ const byCode = {
     status: 403,
     body: { error: 'confirmation_pending', message: error.message },
   }),
+  'USER.SIGN_IN_LOCKED': (error) => retryLater(error, 'sign_in_locked', (error as UserSignInLocked).retryAt),
   'STAFF.SIGN_IN_FAILED': (error) => ({ status: 401, body: { error: 'sign_in_failed', message: error.message } }),
   'STAFF.SIGN_IN_LOCKED': (error) => retryLater(error, 'sign_in_locked', (error as StaffSignInLocked).retryAt),
   'STAFF.SESSION_REQUIRED': (error) => ({ status: 401, body: { error: 'session_required', message: error.message } }),

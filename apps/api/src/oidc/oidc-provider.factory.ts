@@ -52,14 +52,16 @@ export function createOidcProvider(parts: OidcProviderParts): Provider {
         }),
       };
     },
-    // oidc-provider's defaults, stated: a code lives a minute, a sign-in an hour, a session and its refresh tokens
-    // two weeks (the access and ID tokens an hour, so the JWKS keeps a replaced key for a day).
+    // A code lives a minute, a sign-in an hour, grants and refresh tokens two weeks (the access and ID tokens an
+    // hour, so the JWKS keeps a replaced key for a day). The session (and its cookie, which expires with it) lasts
+    // SIGN_IN_SESSION_IDLE_TIMEOUT from each save, never past SIGN_IN_SESSION_LIFETIME from the sign-in.
     ttl: {
       AccessToken: 3600,
       AuthorizationCode: 60,
       IdToken: 3600,
       Interaction: 3600,
-      Session: 14 * 24 * 3600,
+      Session: (_ctx, session) =>
+        sessionTtlSeconds(config.signInSessionIdleMs, config.signInSessionLifetimeMs, session.loginTs),
       Grant: 14 * 24 * 3600,
       RefreshToken: 14 * 24 * 3600,
     },
@@ -111,6 +113,22 @@ export function createOidcProvider(parts: OidcProviderParts): Provider {
   // The mount sets X-Forwarded-* from APP_URL and Fastify's client address: URLs and cookies follow APP_URL.
   provider.proxy = true;
   return provider;
+}
+
+/**
+ * Seconds the provider's session is kept from now: the idle timeout, cut short where the absolute lifetime since
+ * the sign-in (loginTs, seconds) ends first; at least a second, as oidc-provider requires a positive integer.
+ */
+export function sessionTtlSeconds(
+  idleMs: number,
+  lifetimeMs: number,
+  loginTs: number | undefined,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): number {
+  const idle = Math.floor(idleMs / 1000);
+  const signedInAt = loginTs ?? nowSeconds;
+  const left = signedInAt + Math.floor(lifetimeMs / 1000) - nowSeconds;
+  return Math.max(1, Math.min(idle, left));
 }
 
 function localeOf(ctx: KoaContextWithOIDC) {

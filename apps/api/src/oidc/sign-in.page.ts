@@ -3,7 +3,9 @@ import type { Locale } from '@gatehouse/infrastructure/i18n/locale';
 import { Body, Controller, Get, Header, Param, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { InteractionResults } from 'oidc-provider';
+import { roundUpForPeople } from '../config/durations';
 import { RequestLocale } from '../http/request-locale.decorator';
+import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { formField } from '../views/form-body';
 import { submitForm } from '../views/form-refusal';
 import { ViewRenderer } from '../views/view-renderer';
@@ -44,6 +46,7 @@ export class SignInPage {
 
   @Post(':uid')
   @Header('Content-Type', HTML)
+  @RateLimit('signin', 'signIn')
   async submit(
     @Param('uid') uid: string,
     @Body() body: unknown,
@@ -58,8 +61,17 @@ export class SignInPage {
       this.signInUser.execute({ email, password: formField(body, 'password') }),
     );
     if (answer.refused) {
-      void reply.status(answer.refusal.status);
-      return this.form(interaction, locale, reply, { email, formError: answer.refusal.formError });
+      const { status, headers, code, retryAfterSeconds } = answer.refusal;
+      void reply.status(status).headers(headers);
+      // A locked address (known or not, alike) is told when to come back, in the person's words.
+      const formError =
+        code === 'sign_in_locked' && retryAfterSeconds
+          ? this.views.text(locale, 'signin.locked', {
+              wait: this.views.duration(locale, roundUpForPeople(retryAfterSeconds * 1000)),
+            })
+          : answer.refusal.formError;
+      // Only the right password learns the account waits for its confirmation: it may ask for a new link there.
+      return this.form(interaction, locale, reply, { email, formError, offerResend: code === 'confirmation_pending' });
     }
     return this.finish(request, reply, { login: { accountId: answer.value.userId } });
   }
@@ -75,7 +87,12 @@ export class SignInPage {
     }
   }
 
-  private form(interaction: Interaction, locale: Locale, reply: FastifyReply, values: Record<string, string>): string {
+  private form(
+    interaction: Interaction,
+    locale: Locale,
+    reply: FastifyReply,
+    values: { email?: string; formError?: string; offerResend?: boolean },
+  ): string {
     const policy = reply.getHeader('content-security-policy');
     if (typeof policy === 'string') {
       void reply.header(
@@ -88,6 +105,7 @@ export class SignInPage {
       action: `${SIGN_IN_PATH}/${interaction.uid}`,
       email: values.email ?? (interaction.params.login_hint as string | undefined) ?? '',
       formError: values.formError,
+      offerResend: values.offerResend ?? false,
     });
   }
 

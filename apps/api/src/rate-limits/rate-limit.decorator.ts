@@ -6,7 +6,7 @@ import { RateLimitGuard } from './rate-limit.guard';
 
 /**
  * Counts every request to the route against the named per-IP limit (RATE_LIMIT_SIGNUP, _RESEND, _CONFIRM,
- * _STAFF_SIGNIN) and answers 429 with Retry-After once the client has used it up, before the handler runs.
+ * _STAFF_SIGNIN, _SIGNIN) and answers 429 with Retry-After once the client has used it up, before the handler runs.
  * Routes with the same name share one budget. A page route names its form, which is shown again saying
  * when to try again instead of a JSON error.
  *

@@ -16,6 +16,7 @@ export const RATE_LIMITED_FORMS = {
   resend: { view: 'resend', title: 'resend.title', fields: ['email'] },
   confirm: { view: 'confirm', title: 'confirm.title', fields: ['token'] },
   confirmCode: { view: 'confirm-code', title: 'code.title', fields: ['email', 'code'] },
+  signIn: { view: 'sign-in', title: 'signin.title', fields: ['email'] },
 } as const satisfies Record<string, RateLimitedForm>;
 
 export type RateLimitedFormName = keyof typeof RATE_LIMITED_FORMS;

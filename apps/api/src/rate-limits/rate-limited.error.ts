@@ -49,7 +49,9 @@ export class RateLimited extends SelfAnsweringError {
     }
     const form = RATE_LIMITED_FORMS[this.form];
     const typed = Object.fromEntries(form.fields.map((field) => [field, formField(request.body, field)]));
-    return views.render(form.view, locale, { title: form.title, ...typed, errors: {}, formError: message });
+    // A form whose action is its own address (the sign-in page's names its interaction) posts there again.
+    const action = request.url;
+    return views.render(form.view, locale, { title: form.title, action, ...typed, errors: {}, formError: message });
   }
 
   /** "Too many attempts from your network. Try again in 4 minutes." in the visitor's language. */

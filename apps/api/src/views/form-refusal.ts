@@ -13,6 +13,10 @@ export interface FormRefusal {
   code: string | undefined;
   errors: Record<string, string>;
   formError: string;
+  /** Headers the answer carries, such as Retry-After on a 429. */
+  headers: Record<string, string>;
+  /** Seconds until the person may try again, on a 429. */
+  retryAfterSeconds?: number;
 }
 
 export type Settled<T> = { refused: false; value: T } | { refused: true; refusal: FormRefusal };
@@ -31,7 +35,7 @@ export async function submitForm<T>(locale: Locale, views: ViewRenderer, work: (
 }
 
 function refusalOf(error: DomainError, locale: Locale, views: ViewRenderer): FormRefusal {
-  const { status, body } = domainErrorResponse(error);
+  const { status, body, headers = {} } = domainErrorResponse(error);
   if (error instanceof InvalidInput) {
     const errors = Object.fromEntries(
       error.problems.map((problem) => [
@@ -39,10 +43,18 @@ function refusalOf(error: DomainError, locale: Locale, views: ViewRenderer): For
         views.text(locale, `problem.${problem.rule}` as PageMessageKey, problem.params),
       ]),
     );
-    return { status, code: undefined, errors, formError: '' };
+    return { status, code: undefined, errors, formError: '', headers: {} };
   }
   const code = 'error' in body ? body.error : undefined;
   // A typed password that matched no sign-up is still `password_required`, said so in the person's terms.
   const key = error instanceof PasswordRequired && error.mismatch ? 'error.password_mismatch' : `error.${code}`;
-  return { status, code, errors: {}, formError: views.knows(key) ? views.text(locale, key) : error.message };
+  const retryAfterSeconds = 'retryAfterSeconds' in body ? body.retryAfterSeconds : undefined;
+  return {
+    status,
+    code,
+    errors: {},
+    formError: views.knows(key) ? views.text(locale, key) : error.message,
+    headers,
+    retryAfterSeconds,
+  };
 }

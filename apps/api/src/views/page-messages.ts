@@ -65,6 +65,8 @@ const en = {
   'signin.no_account': 'No account yet?',
   'signin.sign_up': 'Sign up',
   'error.sign_in_failed': 'The email address or the password is not right.',
+  'signin.locked': 'Too many sign-in attempts for this address. Try again in {wait}.',
+  'signin.resend': 'Send me a new confirmation link',
   'error.confirmation_pending':
     'Confirm your email address first: open the link in the confirmation email we sent you, then sign in.',
   'signout.title': 'Sign out',
@@ -172,6 +174,8 @@ const de: Catalog<PageMessageKey> = {
   'signin.no_account': 'Noch kein Konto?',
   'signin.sign_up': 'Registrieren',
   'error.sign_in_failed': 'Die E-Mail-Adresse oder das Passwort stimmt nicht.',
+  'signin.locked': 'Zu viele Anmeldeversuche für diese Adresse. Versuchen Sie es in {wait} noch einmal.',
+  'signin.resend': 'Neuen Bestätigungslink senden',
   'error.confirmation_pending':
     'Bestätigen Sie zuerst Ihre E-Mail-Adresse: Öffnen Sie den Link in der Bestätigungs-E-Mail, die wir Ihnen geschickt haben, und melden Sie sich dann an.',
   'signout.title': 'Abmelden',

@@ -10,7 +10,10 @@ export interface SignInLockoutRule {
  */
 export type SignInAttempt = { allowed: true; lockedUntil: Date | null } | { allowed: false; lockedUntil: Date };
 
-/** Staff sign-in attempts per address, whether or not the address belongs to anyone. */
+/**
+ * Sign-in attempts per address, whether or not the address belongs to anyone. Staff and people keep theirs apart
+ * (TransactionalPorts.signInFailures and .userSignInFailures): a person's wrong guesses never lock a staff address.
+ */
 export abstract class SignInFailures {
   /**
    * Counts an attempt before its password is checked, in one atomic step, so that guesses sent at once cannot

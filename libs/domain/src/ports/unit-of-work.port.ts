@@ -5,6 +5,7 @@ import type { EmailOutbox } from './email-outbox.port';
 import type { EventOutbox } from './event-outbox.port';
 import type { SetupTokens } from './setup-tokens.port';
 import type { SignInFailures } from './sign-in-failures.port';
+import type { SignInSessions } from './sign-in-sessions.port';
 import type { StaffSessionRepository } from './staff-session.repository.port';
 import type { SignUpAttempts } from './sign-up-attempts.port';
 import type { StaffRepository } from './staff.repository.port';
@@ -21,6 +22,9 @@ export interface TransactionalPorts {
   staff: StaffRepository;
   sessions: StaffSessionRepository;
   signInFailures: SignInFailures;
+  /** People's sign-in attempts (the OpenID provider's sign-in page), apart from staff's. */
+  userSignInFailures: SignInFailures;
+  signInSessions: SignInSessions;
   setupTokens: SetupTokens;
   audit: AuditTrail;
 }

@@ -8,6 +8,7 @@ import { Confirmations } from '../ports/confirmations.port';
 import { CodeAttempts, type CodeAttempt, type CodeAttemptRule } from '../ports/code-attempts.port';
 import { ConfirmationTokenRepository } from '../ports/confirmation-token.repository.port';
 import { SignUpAttempts } from '../ports/sign-up-attempts.port';
+import { SignInSessions } from '../ports/sign-in-sessions.port';
 import type { UserEvent } from '../events/user-event';
 import { EmailOutbox } from '../ports/email-outbox.port';
 import { EventOutbox } from '../ports/event-outbox.port';
@@ -42,6 +43,8 @@ export class InMemoryStore {
   outbox: QueuedEmail[] = [];
   events: UserEvent[] = [];
   staff = new InMemoryStaffStore();
+  /** Accounts whose provider sessions and tokens were ended, in order. */
+  endedSignIns: string[] = [];
 
   clone(): InMemoryStore {
     const copy = new InMemoryStore();
@@ -52,6 +55,7 @@ export class InMemoryStore {
     copy.outbox = [...this.outbox];
     copy.events = [...this.events];
     copy.staff = this.staff.clone();
+    copy.endedSignIns = [...this.endedSignIns];
     return copy;
   }
 
@@ -247,6 +251,16 @@ export class InMemoryNewAccounts extends NewAccounts {
   }
 }
 
+class InMemorySignInSessions extends SignInSessions {
+  constructor(private readonly store: InMemoryStore) {
+    super();
+  }
+  async endAllFor(userId: string): Promise<number> {
+    this.store.endedSignIns.push(userId);
+    return 0;
+  }
+}
+
 /** Commits by swapping in the work's copy of the store, so a failed use case leaves nothing behind. */
 export class InMemoryUnitOfWork extends UnitOfWork {
   constructor(public store: InMemoryStore) {
@@ -262,6 +276,7 @@ export class InMemoryUnitOfWork extends UnitOfWork {
       outbox: new InMemoryOutbox(draft),
       events: new InMemoryEvents(draft),
       ...inMemoryStaffPorts(draft.staff),
+      signInSessions: new InMemorySignInSessions(draft),
     });
     Object.assign(this.store, draft);
     return result;

@@ -20,6 +20,8 @@ export class InMemoryStaffStore {
   members = new Map<string, StaffMember>();
   sessions = new Map<string, StaffSession>();
   failures = new Map<string, FailureRow>();
+  /** People's sign-in attempts, apart from staff's. */
+  userFailures = new Map<string, FailureRow>();
   setupTokens = new Map<string, { expiresAt: Date; usedAt: Date | null }>();
   audit: AuditEntry[] = [];
 
@@ -28,6 +30,7 @@ export class InMemoryStaffStore {
     for (const [id, member] of this.members) copy.members.set(id, StaffMember.restore(member.snapshot()));
     for (const [id, session] of this.sessions) copy.sessions.set(id, { ...session });
     for (const [key, row] of this.failures) copy.failures.set(key, { ...row });
+    for (const [key, row] of this.userFailures) copy.userFailures.set(key, { ...row });
     for (const [key, row] of this.setupTokens) copy.setupTokens.set(key, { ...row });
     copy.audit = [...this.audit];
     return copy;
@@ -88,11 +91,11 @@ class InMemorySessions extends StaffSessionRepository {
 }
 
 class InMemorySignInFailures extends SignInFailures {
-  constructor(private readonly store: InMemoryStaffStore) {
+  constructor(private readonly failures: Map<string, FailureRow>) {
     super();
   }
   async reserveAttempt(key: string, now: Date, rule: SignInLockoutRule): Promise<SignInAttempt> {
-    const row = this.store.failures.get(key);
+    const row = this.failures.get(key);
     if (row?.lockedUntil && row.lockedUntil.getTime() > now.getTime()) {
       return { allowed: false, lockedUntil: row.lockedUntil };
     }
@@ -100,15 +103,15 @@ class InMemorySignInFailures extends SignInFailures {
     const fresh = !row || row.lockedUntil !== null || now.getTime() - row.windowStartedAt.getTime() >= rule.windowMs;
     const failures = fresh ? 1 : row.failures + 1;
     const lockedUntil = failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockoutMs) : null;
-    this.store.failures.set(key, { failures, windowStartedAt: fresh ? now : row.windowStartedAt, lockedUntil });
+    this.failures.set(key, { failures, windowStartedAt: fresh ? now : row.windowStartedAt, lockedUntil });
     return { allowed: true, lockedUntil };
   }
   async clear(key: string): Promise<void> {
-    this.store.failures.delete(key);
+    this.failures.delete(key);
   }
   async lift(key: string, now: Date): Promise<Date | null> {
-    const until = this.store.failures.get(key)?.lockedUntil;
-    this.store.failures.delete(key);
+    const until = this.failures.get(key)?.lockedUntil;
+    this.failures.delete(key);
     return until && until.getTime() > now.getTime() ? until : null;
   }
 }
@@ -141,7 +144,8 @@ export function inMemoryStaffPorts(store: InMemoryStaffStore) {
   return {
     staff: new InMemoryStaff(store),
     sessions: new InMemorySessions(store),
-    signInFailures: new InMemorySignInFailures(store),
+    signInFailures: new InMemorySignInFailures(store.failures),
+    userSignInFailures: new InMemorySignInFailures(store.userFailures),
     setupTokens: new InMemorySetupTokens(store),
     audit: new InMemoryAuditTrail(store),
   };

@@ -1,7 +1,7 @@
 import { InMemoryStore, InMemoryUnitOfWork, FixedClock, PlainTextHasher } from '../testing/in-memory-ports';
 import { aUser } from '../testing/user.factory';
 import type { User } from '../users/user.entity';
-import { UserConfirmationPending, UserDisabled, UserSignInFailed } from '../users/user.errors';
+import { UserConfirmationPending, UserDisabled, UserSignInFailed, UserSignInLocked } from '../users/user.errors';
 import { SignInUser } from './sign-in-user.use-case';
 
 function harness(...users: User[]) {
@@ -9,7 +9,11 @@ function harness(...users: User[]) {
   for (const user of users) store.users.set(user.id, user);
   const hasher = new PlainTextHasher();
   const clock = new FixedClock();
-  const signIn = new SignInUser(new InMemoryUnitOfWork(store), hasher, clock);
+  const signIn = new SignInUser(new InMemoryUnitOfWork(store), hasher, clock, undefined, {
+    maxFailures: 3,
+    windowMs: 60_000,
+    lockoutMs: 120_000,
+  });
   return { store, hasher, clock, signIn };
 }
 
@@ -70,5 +74,37 @@ describe('SignInUser', () => {
     expect(store.users.get(old.id)?.passwordHash).toBe(`hashed:${PASSWORD}`);
     expect(store.users.get(old.id)?.updatedAt).toEqual(clock.now());
     expect(store.users.get(current.id)?.snapshot()).toEqual(current.snapshot());
+  });
+
+  it("locks an address after the rule's attempts, before checking a password, and alike for an unknown one", async () => {
+    const { signIn, hasher, clock } = harness(aUser({ status: 'active', email: 'ada@example.com' }));
+    for (const email of ['ada@example.com', 'nobody@example.com']) {
+      await expect(signIn.execute({ email, password: 'wrong password 1' })).rejects.toThrow(UserSignInFailed);
+      await expect(signIn.execute({ email, password: 'wrong password 2' })).rejects.toThrow(UserSignInFailed);
+      const locking = signIn.execute({ email, password: 'wrong password 3' });
+      await expect(locking).rejects.toThrow(UserSignInLocked);
+      const before = hasher.verifications;
+      const refused = await signIn.execute({ email, password: PASSWORD }).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(UserSignInLocked);
+      expect((refused as UserSignInLocked).retryAt).toEqual(new Date(clock.now().getTime() + 120_000));
+      expect(hasher.verifications).toBe(before);
+    }
+    clock.advance(120_000);
+    await expect(signIn.execute({ email: 'ada@example.com', password: PASSWORD })).resolves.toMatchObject({
+      email: 'ada@example.com',
+    });
+  });
+
+  it('forgets the attempts of an address once its right password is given', async () => {
+    const { signIn } = harness(aUser({ status: 'active', email: 'ada@example.com' }));
+    for (let round = 0; round < 3; round += 1) {
+      await expect(signIn.execute({ email: 'ada@example.com', password: 'a wrong password' })).rejects.toThrow(
+        UserSignInFailed,
+      );
+      await expect(signIn.execute({ email: 'ada@example.com', password: 'another wrong one' })).rejects.toThrow(
+        UserSignInFailed,
+      );
+      await signIn.execute({ email: 'ada@example.com', password: PASSWORD });
+    }
   });
 });

@@ -38,3 +38,15 @@ export class UserConfirmationPending extends DomainError {
     super('Confirm your email address first: open the link in the confirmation email we sent you.');
   }
 }
+
+/**
+ * Too many sign-in attempts for one address: said alike whether the address has an account, so the lockout
+ * reveals nothing; `retryAt` is when the address may try again.
+ */
+export class UserSignInLocked extends DomainError {
+  readonly code = 'USER.SIGN_IN_LOCKED' as const;
+
+  constructor(readonly retryAt: Date) {
+    super('Too many failed sign-ins for this address. Wait a while, then try again.');
+  }
+}

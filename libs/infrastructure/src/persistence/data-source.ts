@@ -9,6 +9,7 @@ import { KeepEachSignUp1764600000000 } from '../../../../migrations/176460000000
 import { KeyAddressesByAsciiDomain1764686400000 } from '../../../../migrations/1764686400000-key-addresses-by-ascii-domain';
 import { AddOidcProviderStorage1764772800000 } from '../../../../migrations/1764772800000-add-oidc-provider-storage';
 import { AddDeliverability1764900000000 } from '../../../../migrations/1764900000000-add-deliverability';
+import { AddUserSignInThrottling1764950000000 } from '../../../../migrations/1764950000000-add-user-sign-in-throttling';
 import { AuditLogRecord } from './audit-log.record';
 import { ConfirmationCodeAttemptRecord } from './confirmation-code-attempt.record';
 import { ConfirmationTokenRecord } from './confirmation-token.record';
@@ -22,6 +23,7 @@ import { StaffMemberRecord } from './staff-member.record';
 import { StaffSessionRecord } from './staff-session.record';
 import { StaffSetupTokenRecord } from './staff-setup-token.record';
 import { StaffSignInFailureRecord } from './staff-sign-in-failure.record';
+import { UserSignInFailureRecord } from './user-sign-in-failure.record';
 import { SuppressionRecord } from './suppression.record';
 import { UserCountRecord } from './user-count.record';
 import { UserRecord } from './user.record';
@@ -37,6 +39,7 @@ export const MIGRATIONS = [
   KeyAddressesByAsciiDomain1764686400000,
   AddOidcProviderStorage1764772800000,
   AddDeliverability1764900000000,
+  AddUserSignInThrottling1764950000000,
 ];
 
 // Any constant works; it only has to be the same for every Gatehouse instance sharing a database.
@@ -53,6 +56,7 @@ export const ENTITIES = [
   StaffMemberRecord,
   StaffSessionRecord,
   StaffSignInFailureRecord,
+  UserSignInFailureRecord,
   StaffSetupTokenRecord,
   AuditLogRecord,
   OidcPayloadRecord,

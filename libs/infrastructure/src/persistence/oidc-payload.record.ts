@@ -78,6 +78,11 @@ export const CONSUME_PAYLOAD = `UPDATE oidc_payloads SET consumed_at = now() WHE
 export const DESTROY_PAYLOAD = `DELETE FROM oidc_payloads WHERE model = $1 AND id = $2`;
 /** Every model of the grant, as oidc-provider's own memory adapter does. */
 export const REVOKE_GRANT = `DELETE FROM oidc_payloads WHERE grant_id = $1`;
+/**
+ * Everything the provider holds for one account ($1): its sessions, grants, codes, access and refresh tokens all
+ * carry `accountId` (index oidc_payloads_account_id). Interactions in progress keep theirs nested and expire.
+ */
+export const END_ACCOUNT_PAYLOADS = `DELETE FROM oidc_payloads WHERE payload->>'accountId' = $1`;
 /** At most $1 expired rows per statement, so a purge never holds many locks at once. */
 export const DELETE_EXPIRED_PAYLOADS = `
   DELETE FROM oidc_payloads WHERE ctid IN (

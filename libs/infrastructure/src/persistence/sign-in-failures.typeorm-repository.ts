@@ -4,6 +4,7 @@ import {
   type SignInLockoutRule,
 } from '@gatehouse/domain/ports/sign-in-failures.port';
 import { MoreThan, type EntityManager, type Repository } from 'typeorm';
+import { RESERVE_USER_ATTEMPT, UserSignInFailureRecord } from './user-sign-in-failure.record';
 import {
   RESERVE_ATTEMPT,
   reserveAttemptParameters,
@@ -11,17 +12,30 @@ import {
   type ReservedAttemptRow,
 } from './staff-sign-in-failure.record';
 
-export class TypeOrmSignInFailures extends SignInFailures {
-  private readonly records: Repository<StaffSignInFailureRecord>;
+/** Whose attempts: staff's (staff_sign_in_failures) or people's (user_sign_in_failures), tables of one shape. */
+export type SignInFailuresOf = 'staff' | 'users';
 
-  constructor(private readonly manager: EntityManager) {
+const TABLES = {
+  staff: { record: StaffSignInFailureRecord, reserve: RESERVE_ATTEMPT },
+  users: { record: UserSignInFailureRecord, reserve: RESERVE_USER_ATTEMPT },
+} as const;
+
+export class TypeOrmSignInFailures extends SignInFailures {
+  private readonly records: Repository<StaffSignInFailureRecord | UserSignInFailureRecord>;
+  private readonly reserve: string;
+
+  constructor(
+    private readonly manager: EntityManager,
+    of: SignInFailuresOf = 'staff',
+  ) {
     super();
-    this.records = manager.getRepository(StaffSignInFailureRecord);
+    this.records = manager.getRepository<StaffSignInFailureRecord | UserSignInFailureRecord>(TABLES[of].record);
+    this.reserve = TABLES[of].reserve;
   }
 
   async reserveAttempt(normalizedAddress: string, now: Date, rule: SignInLockoutRule): Promise<SignInAttempt> {
     const reserved: ReservedAttemptRow[] = await this.manager.query(
-      RESERVE_ATTEMPT,
+      this.reserve,
       reserveAttemptParameters({
         emailNormalized: normalizedAddress,
         now,

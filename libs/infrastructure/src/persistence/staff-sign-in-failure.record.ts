@@ -36,8 +36,12 @@ export interface ReserveAttemptValues {
  * one address count one after the other; while the address is locked the WHERE leaves the row alone and nothing
  * comes back. The row comes back under the record's property names.
  */
-export const RESERVE_ATTEMPT = `
-  INSERT INTO staff_sign_in_failures AS f (email_normalized, failures, window_started_at, locked_until)
+export const RESERVE_ATTEMPT = reserveAttemptIn('staff_sign_in_failures');
+
+/** RESERVE_ATTEMPT for a table of the same shape (people's attempts are kept apart from staff's). */
+export function reserveAttemptIn(table: 'staff_sign_in_failures' | 'user_sign_in_failures'): string {
+  return `
+  INSERT INTO ${table} AS f (email_normalized, failures, window_started_at, locked_until)
   VALUES ($1, 1, $2, CASE WHEN 1 >= $4::int THEN $5::timestamptz END)
   ON CONFLICT (email_normalized) DO UPDATE SET
     failures = CASE WHEN f.locked_until IS NOT NULL OR f.window_started_at <= $3 THEN 1 ELSE f.failures + 1 END,
@@ -48,6 +52,7 @@ export const RESERVE_ATTEMPT = `
     END
   WHERE f.locked_until IS NULL OR f.locked_until <= $2
   RETURNING f.locked_until AS "lockedUntil"`;
+}
 
 /** RESERVE_ATTEMPT's $1 to $5, from their names. */
 export function reserveAttemptParameters(values: ReserveAttemptValues): unknown[] {

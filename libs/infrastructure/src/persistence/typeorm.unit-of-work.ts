@@ -1,5 +1,6 @@
 import { UnitOfWork, type TransactionalPorts } from '@gatehouse/domain/ports/unit-of-work.port';
 import type { DataSource } from 'typeorm';
+import { PostgresSignInSessions } from '../oidc/postgres.sign-in-sessions';
 import { TypeOrmAuditTrail } from './audit-trail.typeorm-repository';
 import { TypeOrmCodeAttempts } from './code-attempts.typeorm-repository';
 import { TypeOrmConfirmationTokenRepository } from './confirmation-token.typeorm-repository';
@@ -32,6 +33,8 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
         staff: new TypeOrmStaffRepository(manager),
         sessions: new TypeOrmStaffSessionRepository(manager),
         signInFailures: new TypeOrmSignInFailures(manager),
+        userSignInFailures: new TypeOrmSignInFailures(manager, 'users'),
+        signInSessions: new PostgresSignInSessions(manager),
         setupTokens: new TypeOrmSetupTokens(manager),
         audit: new TypeOrmAuditTrail(manager),
       }),
