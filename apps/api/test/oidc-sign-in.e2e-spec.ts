@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as oidc from 'openid-client';
+import { formAction, OidcBrowser } from './support/oidc-browser';
 import { postJson, TEST_APP_URL, useTestApp } from './support/test-app';
 
 const CALLBACK = 'https://product.example/callback';
@@ -41,50 +42,6 @@ describe('Sign in with Gatehouse (OpenID Connect)', () => {
       [oidc.customFetch]: viaApp,
     });
 
-  /** A browser: its cookies, and requests that do not follow redirects by themselves. */
-  class Browser {
-    private readonly cookies = new Map<string, string>();
-
-    async request(url: string, init: { method?: string; form?: Record<string, string> } = {}) {
-      const response = await fetch(toApp(url), {
-        method: init.method ?? (init.form ? 'POST' : 'GET'),
-        redirect: 'manual',
-        headers: {
-          cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
-          ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-        },
-        body: init.form ? new URLSearchParams(init.form).toString() : undefined,
-      });
-      for (const line of response.headers.getSetCookie()) {
-        const [pair, ...attributes] = line.split(';');
-        const [name, value] = [pair.slice(0, pair.indexOf('=')).trim(), pair.slice(pair.indexOf('=') + 1)];
-        const expired = attributes.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a)) || value === '';
-        if (expired) this.cookies.delete(name);
-        else this.cookies.set(name, value);
-      }
-      const location = response.headers.get('location');
-      return {
-        status: response.status,
-        headers: response.headers,
-        html: await response.text(),
-        location: location ? new URL(location, TEST_APP_URL).href : undefined,
-      };
-    }
-
-    /** Follows redirects within Gatehouse; stops at a page, or at a redirect to the product. */
-    async follow(url: string, init: { form?: Record<string, string> } = {}) {
-      let page = await this.request(url, init);
-      for (let hop = 0; page.location?.startsWith(TEST_APP_URL) && hop < 10; hop += 1) {
-        page = await this.request(page.location);
-      }
-      return page;
-    }
-
-    cookieNames(): string[] {
-      return [...this.cookies.keys()];
-    }
-  }
-
   async function activeAccount(email: string): Promise<void> {
     expect(
       (await postJson(running.gatehouse.baseUrl, '/api/registrations', { email, password: PASSWORD })).status,
@@ -108,12 +65,6 @@ describe('Sign in with Gatehouse (OpenID Connect)', () => {
     return { url: url.href, verifier, state };
   }
 
-  function formAction(html: string): string {
-    const match = /<form method="post" action="([^"]+)"/.exec(html);
-    if (!match) throw new Error(`No form in: ${html}`);
-    return new URL(match[1], TEST_APP_URL).href;
-  }
-
   it('signs a person in: discovery, code with PKCE, a verified ID token, userinfo, refresh and sign-out', async () => {
     await activeAccount('ada@example.com');
     const config = await discover('web', SECRET);
@@ -130,7 +81,7 @@ describe('Sign in with Gatehouse (OpenID Connect)', () => {
       code_challenge_methods_supported: ['S256'],
     });
 
-    const browser = new Browser();
+    const browser = new OidcBrowser(toApp);
     const flow = await startFlow(config, { scope: 'openid email profile offline_access', prompt: 'consent' });
     const signInPage = await browser.follow(flow.url);
     expect(signInPage.status).toBe(200);
@@ -194,7 +145,7 @@ describe('Sign in with Gatehouse (OpenID Connect)', () => {
     await activeAccount('bob@example.com');
     await postJson(running.gatehouse.baseUrl, '/api/registrations', { email: 'new@example.com', password: PASSWORD });
     const config = await discover('web', SECRET);
-    const browser = new Browser();
+    const browser = new OidcBrowser(toApp);
     const page = await browser.follow((await startFlow(config)).url);
     const action = formAction(page.html);
     const wrong = await browser.request(action, { form: { email: 'bob@example.com', password: 'not the password' } });
@@ -214,7 +165,7 @@ describe('Sign in with Gatehouse (OpenID Connect)', () => {
   it('refuses a wrong redirect URI, a public client without PKCE, a reused code and a tampered state', async () => {
     await activeAccount('carol@example.com');
     const config = await discover('web', SECRET);
-    const wrongRedirect = await new Browser().request(
+    const wrongRedirect = await new OidcBrowser(toApp).request(
       oidc.buildAuthorizationUrl(config, { redirect_uri: 'https://evil.example/cb', scope: 'openid' }).href,
     );
     expect(wrongRedirect.status).toBe(400);
@@ -222,13 +173,13 @@ describe('Sign in with Gatehouse (OpenID Connect)', () => {
     expect(wrongRedirect.html).toContain('redirect_uri');
 
     const spa = await discover('spa');
-    const noPkce = await new Browser().request(
+    const noPkce = await new OidcBrowser(toApp).request(
       oidc.buildAuthorizationUrl(spa, { redirect_uri: CALLBACK, scope: 'openid', state: 's' }).href,
     );
     expect(noPkce.location).toMatch(/^https:\/\/product\.example\/callback\?error=invalid_request/);
     expect(new URL(noPkce.location!).searchParams.get('error_description')).toMatch(/PKCE/);
 
-    const browser = new Browser();
+    const browser = new OidcBrowser(toApp);
     const flow = await startFlow(config);
     const page = await browser.follow(flow.url);
     const back = await browser.follow(formAction(page.html), {

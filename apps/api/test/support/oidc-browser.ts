@@ -50,6 +50,10 @@ export class OidcBrowser {
     }
     return page;
   }
+
+  cookieNames(): string[] {
+    return [...this.cookies.keys()];
+  }
 }
 
 /** The sign-in page's form address, as the issuer names it. */
