@@ -239,10 +239,10 @@ describe('bulk resend and export', () => {
     for (const id of ids) await ageEmails(id, 120);
     const filter = { q: '@bulk.example' };
     const dry = await admin.post('/api/admin/users/bulk-resend', { filter, dryRun: true });
-    expect(dry.json).toEqual({ matched: 2, dryRun: true });
+    expect(dry.json).toEqual({ matched: 2, suppressed: 0, dryRun: true });
     expect((await admin.post('/api/admin/users/bulk-resend', { filter })).status).toBe(400);
     const run = await admin.post('/api/admin/users/bulk-resend', { filter, reason: 'SMTP outage yesterday' });
-    expect(run.json).toEqual({ matched: 2, queued: 2, limited: 0, skipped: 0, dryRun: false });
+    expect(run.json).toEqual({ matched: 2, queued: 2, limited: 0, skipped: 0, suppressed: 0, dryRun: false });
     await running.smtp.waitFor('bulk-1@bulk.example', 2);
     await running.smtp.waitFor('bulk-2@bulk.example', 2);
     const summary = await admin.get('/api/admin/audit?action=users.bulk_resend');

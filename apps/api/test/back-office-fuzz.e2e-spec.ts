@@ -110,6 +110,7 @@ const filterFields: Fields = {
   createdBefore: valueOf('date'),
   pendingForDays: valueOf('number'),
   delivery: valueOf('enum', ['queued', 'sent', 'failed', 'none']),
+  undeliverable: valueOf('boolean'),
   q: valueOf('text'),
 };
 
@@ -272,6 +273,13 @@ describe('Property-based fuzzing of every back-office route with a staff session
       method: 'DELETE',
       url: '/api/admin/users/:id',
       path: (id) => `/api/admin/users/${id}`,
+      body: { reason: valueOf('text') },
+      ids: () => throwawayUsers,
+    },
+    {
+      method: 'DELETE',
+      url: '/api/admin/users/:id/suppression',
+      path: (id) => `/api/admin/users/${id}/suppression`,
       body: { reason: valueOf('text') },
       ids: () => throwawayUsers,
     },

@@ -164,6 +164,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/users/{id}/suppression": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["UserActionsController_liftAddressSuppression"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/stats": {
         parameters: {
             query?: never;
@@ -377,7 +393,60 @@ export interface components {
             nextAttemptAt: string | null;
         };
         /** @enum {string} */
-        AuditAction: "staff.sign_in" | "staff.sign_in_failed" | "staff.locked_out" | "staff.lockout_lifted" | "staff.create" | "staff.update" | "user.resend_confirmation" | "user.confirm" | "user.disable" | "user.enable" | "user.delete" | "users.bulk_resend" | "users.export";
+        DeliveryEventSource: "postmark" | "mailgun" | "sendgrid" | "ses" | "bounce-email";
+        /** @enum {string} */
+        DeliveryEventKind: "delivered" | "deferred" | "bounced" | "complained";
+        DeliveryEventResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The email (a delivery of this user) the event is about.
+             */
+            emailId: string;
+            provider: components["schemas"]["DeliveryEventSource"];
+            kind: components["schemas"]["DeliveryEventKind"];
+            /** @enum {string|null} */
+            bounceType: "hard" | "soft" | null;
+            /** @example 5.1.1 */
+            smtpStatus: string | null;
+            /** @description The receiving server's words, or a complaint's type. */
+            diagnostic: string | null;
+            /**
+             * @description In plain words.
+             * @example the mailbox does not exist: 550 5.1.1
+             */
+            description: string;
+            /**
+             * Format: date-time
+             * @description When the provider says it happened.
+             */
+            occurredAt: string;
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        /** @enum {string} */
+        SuppressionCause: "hard_bounce" | "complaint" | "soft_bounces";
+        SuppressionResponseDto: {
+            cause: components["schemas"]["SuppressionCause"];
+            /** @description The reason in plain words, as a refused resend gives it. */
+            reason: string;
+            /** @example 5.1.1 */
+            smtpStatus: string | null;
+            /** @description The receiving server's words. */
+            diagnostic: string | null;
+            /** Format: date-time */
+            since: string;
+            /**
+             * Format: date-time
+             * @description Null: until support lifts it.
+             */
+            until: string | null;
+            /** @description False once a timed suppression ran out (emails go again). */
+            active: boolean;
+        };
+        /** @enum {string} */
+        AuditAction: "staff.sign_in" | "staff.sign_in_failed" | "staff.locked_out" | "staff.lockout_lifted" | "staff.create" | "staff.update" | "user.resend_confirmation" | "user.confirm" | "user.disable" | "user.enable" | "user.delete" | "users.bulk_resend" | "users.export" | "user.suppression_lifted";
         /** @enum {string} */
         AuditTargetType: "user" | "staff" | "users";
         AuditEntryResponseDto: {
@@ -427,6 +496,10 @@ export interface components {
             tokens: components["schemas"]["IssuedTokenResponseDto"][];
             /** @description Oldest first, as the delivery history reads. */
             deliveries: components["schemas"]["DeliveryResponseDto"][];
+            /** @description What providers reported about this person's emails (delivered, deferred, bounced, complained), oldest first. */
+            deliveryEvents: components["schemas"]["DeliveryEventResponseDto"][];
+            /** @description Why no email goes to the address, when it is on the suppression list. */
+            suppression: components["schemas"]["SuppressionResponseDto"] | null;
             /** @description What staff did to this user, newest first. */
             audit: components["schemas"]["AuditEntryResponseDto"][];
         };
@@ -446,6 +519,8 @@ export interface components {
             pendingForDays?: number;
             /** @description State of the user's latest email (webhooks aside); none: no email was ever queued. */
             delivery?: components["schemas"]["DeliveryFilter"];
+            /** @description true: only users whose address is on the suppression list now; false: only the others. */
+            undeliverable?: boolean;
             /**
              * @description Part of the address, any case.
              * @example example.com
@@ -470,8 +545,10 @@ export interface components {
             queued?: number;
             /** @description Held back by the per-address email limits. */
             limited?: number;
-            /** @description No longer pending when their turn came. */
+            /** @description Not sent to: no longer pending when their turn came, or suppressed. */
             skipped?: number;
+            /** @description Users matched whose address is on the suppression list: skipped (the dry run: will be skipped). */
+            suppressed: number;
         };
         ExportUsersRequestDto: {
             filter?: components["schemas"]["UsersFilterRequestDto"];
@@ -666,6 +743,8 @@ export interface operations {
                 pendingForDays?: number;
                 /** @description State of the user's latest email (webhooks aside); none: no email was ever queued. */
                 delivery?: components["schemas"]["DeliveryFilter"];
+                /** @description true: only users whose address is on the suppression list now; false: only the others. */
+                undeliverable?: boolean;
                 /** @description Part of the address, any case. */
                 q?: string;
                 /** @description By creation time (then id). */
@@ -795,7 +874,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A fresh link is queued; 429 with Retry-After when the address was emailed too recently. */
+            /** @description A fresh link is queued; 429 with Retry-After when the address was emailed too recently; 409 address_suppressed (with the reason) when the address is on the suppression list. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -868,6 +947,30 @@ export interface operations {
         };
         responses: {
             /** @description The account is back to active (if it was ever confirmed) or pending. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UserActionsController_liftAddressSuppression: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffReasonRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The address is off the suppression list: emails go to it again (audited as user.suppression_lifted). 404 not_suppressed when it was not on it. */
             204: {
                 headers: {
                     [name: string]: unknown;

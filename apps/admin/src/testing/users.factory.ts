@@ -50,6 +50,8 @@ export function aUserDetail(overrides: Partial<UserDetail> = {}): UserDetail {
     updatedAt: '2026-05-01T10:00:00.000Z',
     tokens: [],
     deliveries: [],
+    deliveryEvents: [],
+    suppression: null,
     audit: [],
     ...overrides,
   };

@@ -2,6 +2,7 @@ import { ConfirmationEmails } from '@gatehouse/domain/confirmation/confirmation-
 import { Clock } from '@gatehouse/domain/ports/clock.port';
 import { PasswordHasher } from '@gatehouse/domain/ports/password-hasher.port';
 import { RandomSource } from '@gatehouse/domain/ports/random-source.port';
+import { Suppressions } from '@gatehouse/domain/ports/suppressions.port';
 import { TokenDigester } from '@gatehouse/domain/ports/token-digester.port';
 import { UnitOfWork } from '@gatehouse/domain/ports/unit-of-work.port';
 import type { StaffSessionPolicy } from '@gatehouse/domain/staff/staff-session';
@@ -15,6 +16,7 @@ import { DeleteUser } from '@gatehouse/domain/use-cases/delete-user.use-case';
 import { DisableUser } from '@gatehouse/domain/use-cases/disable-user.use-case';
 import { EnableUser } from '@gatehouse/domain/use-cases/enable-user.use-case';
 import { LiftStaffLockout } from '@gatehouse/domain/use-cases/lift-staff-lockout.use-case';
+import { LiftSuppression } from '@gatehouse/domain/use-cases/lift-suppression.use-case';
 import { PrepareFirstAdmin } from '@gatehouse/domain/use-cases/prepare-first-admin.use-case';
 import { RecordUsersExport } from '@gatehouse/domain/use-cases/record-users-export.use-case';
 import { ResendConfirmationByStaff } from '@gatehouse/domain/use-cases/resend-confirmation-by-staff.use-case';
@@ -22,8 +24,10 @@ import { DEFAULT_SIGN_IN_LOCKOUT, SignInStaff } from '@gatehouse/domain/use-case
 import { SignOutStaff } from '@gatehouse/domain/use-cases/sign-out-staff.use-case';
 import { UpdateStaffMember } from '@gatehouse/domain/use-cases/update-staff-member.use-case';
 import { StaffMemberRecord } from '@gatehouse/infrastructure/persistence/staff-member.record';
+import { TypeOrmSuppressions } from '@gatehouse/infrastructure/persistence/suppressions.typeorm-repository';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { Runtime } from '../runtime/runtime';
 import { StaffAuthGuard } from './auth/staff-auth.guard';
 import { ConfirmationModule } from '../confirmation/confirmation.module';
@@ -71,6 +75,11 @@ export class AdminModule {
         UserDetailQuery,
         RegistrationStatsQuery,
         AuditLogQuery,
+        {
+          provide: Suppressions,
+          useFactory: (dataSource: DataSource) => new TypeOrmSuppressions(dataSource),
+          inject: [DataSource],
+        },
         {
           provide: StaffCookies,
           useValue: new StaffCookies(runtime.appSecret, config.appUrl, config.staffSessionLifetimeMs),
@@ -139,14 +148,26 @@ export class AdminModule {
         useCase(DeleteUser, [UserActionRunner], (runner: UserActionRunner) => new DeleteUser(runner)),
         useCase(
           ResendConfirmationByStaff,
-          [UserActionRunner, ConfirmationEmails],
-          (runner: UserActionRunner, mailer: ConfirmationEmails) => new ResendConfirmationByStaff(runner, mailer),
+          [UserActionRunner, ConfirmationEmails, Suppressions],
+          (runner: UserActionRunner, mailer: ConfirmationEmails, suppressions: Suppressions) =>
+            new ResendConfirmationByStaff(runner, mailer, suppressions),
         ),
         useCase(
           BulkResendConfirmation,
-          [UnitOfWork, ConfirmationEmails, RandomSource, Clock],
-          (uow: UnitOfWork, mailer: ConfirmationEmails, random: RandomSource, clock: Clock) =>
-            new BulkResendConfirmation(uow, mailer, random, clock),
+          [UnitOfWork, ConfirmationEmails, RandomSource, Clock, Suppressions],
+          (
+            uow: UnitOfWork,
+            mailer: ConfirmationEmails,
+            random: RandomSource,
+            clock: Clock,
+            suppressions: Suppressions,
+          ) => new BulkResendConfirmation(uow, mailer, random, clock, suppressions),
+        ),
+        useCase(
+          LiftSuppression,
+          [UnitOfWork, Suppressions, RandomSource, Clock],
+          (uow: UnitOfWork, suppressions: Suppressions, random: RandomSource, clock: Clock) =>
+            new LiftSuppression(uow, suppressions, random, clock),
         ),
         useCase(
           RecordUsersExport,

@@ -1,4 +1,5 @@
 import type { DomainError } from '@gatehouse/domain/errors/domain-error';
+import type { AddressSuppressed } from '@gatehouse/domain/deliverability/deliverability.errors';
 import type { ErrorCode } from '@gatehouse/domain/errors/error-code';
 import { InvalidInput } from '@gatehouse/domain/errors/invalid-input.error';
 import type { ResendNotYetAllowed, StaffSignInLocked } from '@gatehouse/domain/staff/staff.errors';
@@ -61,6 +62,14 @@ const byCode = {
   'DELIVERABILITY.PAYLOAD_INVALID': (error) => ({
     status: 400,
     body: { errors: [{ field: 'body', message: error.message }] },
+  }),
+  'DELIVERABILITY.ADDRESS_SUPPRESSED': (error) => ({
+    status: 409,
+    body: { error: 'address_suppressed', message: error.message, reason: (error as AddressSuppressed).reason },
+  }),
+  'DELIVERABILITY.NOT_SUPPRESSED': (error) => ({
+    status: 404,
+    body: { error: 'not_suppressed', message: error.message },
   }),
 } satisfies Record<ErrorCode, (error: DomainError) => ErrorResponse>;
 

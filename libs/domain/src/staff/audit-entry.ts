@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'user.delete',
   'users.bulk_resend',
   'users.export',
+  'user.suppression_lifted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

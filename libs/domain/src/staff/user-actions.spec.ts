@@ -91,7 +91,7 @@ describe('staff actions on one account', () => {
       reason: 'SMTP outage',
       filter: { status: 'pending' },
     });
-    expect(result).toEqual({ matched: 3, queued: 2, limited: 0, skipped: 1 });
+    expect(result).toEqual({ matched: 3, queued: 2, limited: 0, skipped: 1, suppressed: 0 });
     const actions = h.staffStore().audit.map((e) => e.action);
     expect(actions.filter((a) => a === 'user.resend_confirmation')).toHaveLength(2);
     expect(h.staffStore().audit.at(-1)).toMatchObject({

@@ -15,6 +15,8 @@ import { ResendConfirmationByStaff } from '../use-cases/resend-confirmation-by-s
 import { DEFAULT_SIGN_IN_LOCKOUT, SignInStaff } from '../use-cases/sign-in-staff.use-case';
 import { SignOutStaff } from '../use-cases/sign-out-staff.use-case';
 import { UpdateStaffMember } from '../use-cases/update-staff-member.use-case';
+import { LiftSuppression } from '../use-cases/lift-suppression.use-case';
+import { InMemoryDeliverabilityStore, InMemorySuppressions } from './in-memory-deliverability-ports';
 import { ShortCommonPasswords } from './in-memory-ports';
 import { registrationHarness } from './registration-harness';
 
@@ -25,8 +27,11 @@ export function backOfficeHarness() {
   const policy = DEFAULT_STAFF_SESSION_POLICY;
   const createStaff = new CreateStaffMember(unitOfWork, hasher, random, clock, new ShortCommonPasswords());
   const actions = new UserActionRunner(unitOfWork, random, clock);
+  const deliverability = new InMemoryDeliverabilityStore();
+  const suppressions = new InMemorySuppressions(deliverability, (entry) => base.store.staff.audit.push(entry));
   return {
     ...base,
+    deliverability,
     staffStore: () => base.store.staff,
     signIn: new SignInStaff(unitOfWork, hasher, digester, random, clock, policy, DEFAULT_SIGN_IN_LOCKOUT),
     authenticate: new AuthenticateStaff(unitOfWork, digester, clock, policy),
@@ -40,8 +45,9 @@ export function backOfficeHarness() {
     disableUser: new DisableUser(actions),
     enableUser: new EnableUser(actions),
     deleteUser: new DeleteUser(actions),
-    resendByStaff: new ResendConfirmationByStaff(actions, mailer),
-    bulkResend: new BulkResendConfirmation(unitOfWork, mailer, random, clock),
+    resendByStaff: new ResendConfirmationByStaff(actions, mailer, suppressions),
+    bulkResend: new BulkResendConfirmation(unitOfWork, mailer, random, clock, suppressions),
+    liftSuppression: new LiftSuppression(unitOfWork, suppressions, random, clock),
     recordExport: new RecordUsersExport(unitOfWork, random, clock),
   };
 }

@@ -2,6 +2,8 @@ import { canonicalMessageId, type EmailReference } from '../deliverability/deliv
 import { type Suppression } from '../deliverability/suppression';
 import type { UserEvent } from '../events/user-event';
 import { DeliveryEvents, type DeliveryEventRecording, type EmailOnRecord } from '../ports/delivery-events.port';
+import { Suppressions } from '../ports/suppressions.port';
+import type { AuditEntry } from '../staff/audit-entry';
 
 // Fakes of the deliverability ports: the same contract as the PostgreSQL adapter (deliverability-ports.contract.ts).
 
@@ -70,4 +72,26 @@ function longer(current: Suppression | undefined, next: Suppression): Suppressio
   if (current.until === null) return current;
   if (next.until === null || next.until.getTime() > current.until.getTime()) return next;
   return current;
+}
+
+/** The suppression list as support uses it, on the same store; a lift's audit entry goes to `audit`. */
+export class InMemorySuppressions extends Suppressions {
+  constructor(
+    readonly store: InMemoryDeliverabilityStore,
+    private readonly audit: (entry: AuditEntry) => void,
+  ) {
+    super();
+  }
+
+  async find(addressKey: string): Promise<Suppression | null> {
+    return this.store.suppressions.get(addressKey) ?? null;
+  }
+
+  async lift(addressKey: string, audit: AuditEntry): Promise<Suppression | null> {
+    const found = this.store.suppressions.get(addressKey) ?? null;
+    if (!found) return null;
+    this.store.suppressions.delete(addressKey);
+    this.audit(audit);
+    return found;
+  }
 }

@@ -1,5 +1,6 @@
 import type { ConfirmationEmails } from '../confirmation/confirmation-emails';
 import type { Clock } from '../ports/clock.port';
+import type { Suppressions } from '../ports/suppressions.port';
 import type { RandomSource } from '../ports/random-source.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
 import type { AuditActor } from '../staff/audit-entry';
@@ -10,8 +11,10 @@ export interface BulkResendResult {
   queued: number;
   /** Held back by the per-address email limits. */
   limited: number;
-  /** No longer pending (confirmed, disabled or deleted meanwhile). */
+  /** Not sent to: no longer pending (confirmed, disabled or deleted meanwhile), or suppressed. */
   skipped: number;
+  /** Of those skipped, the ones whose address is on the suppression list. */
+  suppressed: number;
 }
 
 /**
@@ -24,6 +27,7 @@ export class BulkResendConfirmation {
     private readonly mailer: ConfirmationEmails,
     private readonly random: RandomSource,
     private readonly clock: Clock,
+    private readonly suppressions: Suppressions,
   ) {}
 
   async execute(input: {
@@ -33,11 +37,19 @@ export class BulkResendConfirmation {
     filter: Record<string, unknown>;
   }): Promise<BulkResendResult> {
     const reason = requireReason(input.reason);
-    const result: BulkResendResult = { matched: input.userIds.length, queued: 0, limited: 0, skipped: 0 };
+    const result: BulkResendResult = {
+      matched: input.userIds.length,
+      queued: 0,
+      limited: 0,
+      skipped: 0,
+      suppressed: 0,
+    };
     for (const userId of input.userIds) {
       const outcome = await this.unitOfWork.run(async (tx) => {
         const user = await tx.users.findByIdForUpdate(userId);
         if (!user?.isPending) return 'skipped' as const;
+        const suppression = await this.suppressions.find(user.email.normalized);
+        if (suppression?.isActiveAt(this.clock.now())) return 'suppressed' as const;
         const sent = await this.mailer.sendConfirmation(tx, user);
         if (sent.kind === 'limited') return 'limited' as const;
         await tx.audit.record({
@@ -53,6 +65,7 @@ export class BulkResendConfirmation {
         return 'queued' as const;
       });
       result[outcome] += 1;
+      if (outcome === 'suppressed') result.skipped += 1;
     }
     await this.unitOfWork.run((tx) =>
       tx.audit.record({

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { emailIdsOfUser } from './email-outbox.record';
 import { namedStatement } from './named-parameters';
 
 /** What a provider (or a bounce email) reported about one email: its delivery history after the relay. */
@@ -67,4 +68,18 @@ export const INSERT_DELIVERY_EVENT = namedStatement<DeliveryEventValue>(
 export const SOFT_BOUNCES_SINCE = namedStatement<'addressKey' | 'since'>(
   `SELECT count(*)::int AS n FROM delivery_events
     WHERE address_key = :addressKey AND kind = 'bounced' AND bounce_type = 'soft' AND occurred_at >= :since`,
+);
+
+export type DeliveryEventRow = Pick<
+  DeliveryEventRecord,
+  'id' | 'provider' | 'outboxId' | 'kind' | 'bounceType' | 'smtpStatus' | 'diagnostic' | 'occurredAt' | 'receivedAt'
+>;
+
+/** What providers reported about a user's emails, oldest first, for the back office's timeline. */
+export const DELIVERY_EVENTS_OF_USER = namedStatement<'userId'>(
+  `SELECT id, provider, outbox_id AS "outboxId", kind, bounce_type AS "bounceType", smtp_status AS "smtpStatus",
+          diagnostic, occurred_at AS "occurredAt", received_at AS "receivedAt"
+     FROM delivery_events
+    WHERE outbox_id IN ${emailIdsOfUser(':userId')}
+    ORDER BY occurred_at ASC, id ASC`,
 );

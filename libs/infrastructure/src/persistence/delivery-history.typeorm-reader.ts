@@ -1,5 +1,6 @@
 import type { DeliveryRecord, DeliveryState } from '@gatehouse/domain/mail/delivery-record';
 import type { DataSource } from 'typeorm';
+import { DELIVERY_EVENTS_OF_USER, type DeliveryEventRow } from './delivery-event.record';
 import { EmailOutboxRecord } from './email-outbox.record';
 import { deliveryFromRow } from './outbox-delivery.mapper';
 
@@ -33,5 +34,10 @@ export class TypeOrmDeliveryHistory {
         sentAt: row.sentAt,
       };
     });
+  }
+
+  /** What providers reported about this user's emails, oldest first. */
+  eventsForUser(userId: string): Promise<DeliveryEventRow[]> {
+    return this.dataSource.query(DELIVERY_EVENTS_OF_USER.text, DELIVERY_EVENTS_OF_USER.values({ userId }));
   }
 }

@@ -257,3 +257,8 @@ export function emailsSentIn(from: string, to: string): string {
              WHERE channel = 'email' AND state = 'sent'
                AND sent_at >= ${from}::timestamptz AND sent_at < ${to}::timestamptz)`;
 }
+
+/** The ids of every email queued for the user whose id is `user` (a placeholder or a column). */
+export function emailIdsOfUser(user: string): string {
+  return `(SELECT o.id FROM email_outbox o WHERE o.user_id = ${user} AND o.channel = 'email')`;
+}

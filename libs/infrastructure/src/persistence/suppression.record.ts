@@ -76,3 +76,15 @@ export function suppressionRowValues(suppression: Suppression): Record<string, u
     suppressedUntil: s.until,
   };
 }
+
+/** Lifts an address's suppression, returning what it was (no row: there was none). */
+export const DELETE_SUPPRESSION = namedStatement<'addressKey'>(
+  `DELETE FROM suppressions WHERE address_key = :addressKey RETURNING ${SUPPRESSION_COLUMNS}`,
+);
+
+/** True when the address key `addressKey` (a column) is suppressed at `now` (a placeholder of a timestamptz). */
+export function activeSuppressionOf(addressKey: string, now: string): string {
+  return `EXISTS (SELECT 1 FROM suppressions s
+                   WHERE s.address_key = ${addressKey}
+                     AND (s.suppressed_until IS NULL OR s.suppressed_until > ${now}::timestamptz))`;
+}

@@ -143,6 +143,8 @@ describe('UserDetailQuery', () => {
           nextAttemptAt: new Date('2026-03-01T11:05:00Z'),
         },
       ],
+      deliveryEvents: [],
+      suppression: null,
       audit: [sameTime, newer, older].map((entry) => ({
         id: entry.id,
         staffId: entry.staffId,

@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type UserStatus } from '@gatehouse/domain/users/user-status';
+import { describeDeliveryEvent } from '@gatehouse/domain/deliverability/delivery-event-description';
+import type { DeliveryEventSource } from '@gatehouse/domain/deliverability/delivery-event';
+import type { Suppression } from '@gatehouse/domain/deliverability/suppression';
 import { TypeOrmDeliveryHistory } from '@gatehouse/infrastructure/persistence/delivery-history.typeorm-reader';
+import { TypeOrmSuppressions } from '@gatehouse/infrastructure/persistence/suppressions.typeorm-repository';
 import { AUDIT_ENTRY_COLUMNS, type AuditEntryRow, toAuditEntry } from './audit-entry.row';
 import { DeliveryResponseDto } from './dto/delivery.response.dto';
 import { IssuedTokenResponseDto, type IssuedTokenState } from './dto/issued-token.response.dto';
+import { SuppressionResponseDto } from './dto/suppression.response.dto';
 import { UserDetailResponseDto } from './dto/user-detail.response.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -12,6 +17,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 interface UserRow {
   id: string;
   email: string;
+  email_normalized: string;
   status: UserStatus;
   locale: string;
   created_at: Date;
@@ -31,17 +37,19 @@ interface TokenRow {
 @Injectable()
 export class UserDetailQuery {
   private readonly deliveryHistory: TypeOrmDeliveryHistory;
+  private readonly suppressions: TypeOrmSuppressions;
 
   constructor(private readonly dataSource: DataSource) {
     this.deliveryHistory = new TypeOrmDeliveryHistory(dataSource);
+    this.suppressions = new TypeOrmSuppressions(dataSource);
   }
 
   /** Null when there is no such user (an id that is not even a UUID included). */
   async find(userId: string, now: Date): Promise<UserDetailResponseDto | null> {
     if (!UUID.test(userId)) return null;
-    const [users, tokens, deliveries, audit] = await Promise.all([
+    const [users, tokens, deliveries, events, audit] = await Promise.all([
       this.dataSource.query<UserRow[]>(
-        `SELECT id, email, status, locale, created_at, confirmed_at, updated_at FROM users WHERE id = $1`,
+        `SELECT id, email, email_normalized, status, locale, created_at, confirmed_at, updated_at FROM users WHERE id = $1`,
         [userId],
       ),
       // Named columns only: the digests of the link and the code never leave the database.
@@ -53,6 +61,7 @@ export class UserDetailQuery {
         [userId],
       ),
       this.deliveryHistory.forUser(userId),
+      this.deliveryHistory.eventsForUser(userId),
       this.dataSource.query<AuditEntryRow[]>(
         `SELECT ${AUDIT_ENTRY_COLUMNS}
            FROM audit_log a
@@ -63,6 +72,7 @@ export class UserDetailQuery {
     ]);
     const [user] = users;
     if (!user) return null;
+    const suppression = await this.suppressions.find(user.email_normalized);
     return {
       id: user.id,
       email: user.email,
@@ -84,6 +94,19 @@ export class UserDetailQuery {
         sentAt: delivery.sentAt,
         nextAttemptAt: delivery.nextAttemptAt,
       })),
+      deliveryEvents: events.map((event) => ({
+        id: event.id,
+        emailId: event.outboxId,
+        provider: event.provider as DeliveryEventSource,
+        kind: event.kind,
+        bounceType: event.bounceType,
+        smtpStatus: event.smtpStatus,
+        diagnostic: event.diagnostic,
+        description: describeDeliveryEvent(event),
+        occurredAt: event.occurredAt,
+        receivedAt: event.receivedAt,
+      })),
+      suppression: suppression && toSuppression(suppression, now),
       audit: audit.map(toAuditEntry),
     };
   }
@@ -106,4 +129,17 @@ function tokenState(row: TokenRow, now: Date): IssuedTokenState {
   if (row.superseded_at) return 'superseded';
   if (now.getTime() >= row.expires_at.getTime()) return 'expired';
   return 'outstanding';
+}
+
+function toSuppression(suppression: Suppression, now: Date): SuppressionResponseDto {
+  const { cause, smtpStatus, diagnostic, since, until } = suppression.snapshot();
+  return {
+    cause,
+    reason: suppression.describe(),
+    smtpStatus,
+    diagnostic,
+    since,
+    until,
+    active: suppression.isActiveAt(now),
+  };
 }

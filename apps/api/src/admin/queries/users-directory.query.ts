@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type DeliveryState } from '@gatehouse/domain/mail/delivery-record';
 import { latestEmailJoin } from '@gatehouse/infrastructure/persistence/email-outbox.record';
+import { activeSuppressionOf } from '@gatehouse/infrastructure/persistence/suppression.record';
 import { type UserStatus } from '@gatehouse/domain/users/user-status';
 import { UserListItemResponseDto } from './dto/user-list-item.response.dto';
 import { UsersFilterRequestDto } from './dto/users-filter.request.dto';
@@ -109,6 +110,11 @@ export class UsersDirectoryQuery {
     return this.countWhere(filter, now, [`u.status = 'pending'`]);
   }
 
+  /** Of those, how many the run will skip because their address is suppressed now. */
+  async countPendingSuppressed(filter: UsersFilterRequestDto, now: Date): Promise<number> {
+    return this.countWhere({ ...filter, undeliverable: true }, now, [`u.status = 'pending'`]);
+  }
+
   private async countWhere(filter: UsersFilterRequestDto, now: Date, extra: string[]): Promise<number> {
     if (!extra.length && countedByStatus(filter)) {
       // Everyone, or everyone in one status: the counts the triggers keep (user_counts), not a million rows.
@@ -188,6 +194,10 @@ export class UsersDirectoryQuery {
     if (filter.q !== undefined && filter.q !== '') {
       // The pattern stays a parameter; its own % and _ match themselves. lower() on both sides, as in the index.
       clauses.push(`lower(u.email) LIKE '%' || lower(${parameters.bind(escapeLike(filter.q))}) || '%'`);
+    }
+    if (filter.undeliverable !== undefined) {
+      const suppressed = activeSuppressionOf('u.email_normalized', parameters.bind(now.toISOString()));
+      clauses.push(filter.undeliverable ? suppressed : `NOT ${suppressed}`);
     }
     let join = '';
     if (filter.delivery !== undefined) {

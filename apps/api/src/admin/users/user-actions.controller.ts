@@ -2,6 +2,7 @@ import { ConfirmUserByStaff } from '@gatehouse/domain/use-cases/confirm-user-by-
 import { DeleteUser } from '@gatehouse/domain/use-cases/delete-user.use-case';
 import { DisableUser } from '@gatehouse/domain/use-cases/disable-user.use-case';
 import { EnableUser } from '@gatehouse/domain/use-cases/enable-user.use-case';
+import { LiftSuppression } from '@gatehouse/domain/use-cases/lift-suppression.use-case';
 import { ResendConfirmationByStaff } from '@gatehouse/domain/use-cases/resend-confirmation-by-staff.use-case';
 import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
@@ -23,13 +24,15 @@ export class UserActionsController {
     private readonly disable: DisableUser,
     private readonly enable: EnableUser,
     private readonly remove: DeleteUser,
+    private readonly liftSuppression: LiftSuppression,
   ) {}
 
   @Post('resend-confirmation')
   @HttpCode(204)
   @StaffAccess('users.resend')
   @ApiNoContentResponse({
-    description: 'A fresh link is queued; 429 with Retry-After when the address was emailed too recently.',
+    description:
+      'A fresh link is queued; 429 with Retry-After when the address was emailed too recently; 409 address_suppressed (with the reason) when the address is on the suppression list.',
   })
   async resendConfirmation(
     @Param('id', USER_ID) userId: string,
@@ -85,5 +88,20 @@ export class UserActionsController {
     @CurrentStaff() staff: SignedInStaff,
   ): Promise<void> {
     await this.remove.execute({ actor: staff.actor, userId, reason: body.reason });
+  }
+
+  @Delete('suppression')
+  @HttpCode(204)
+  @StaffAccess('users.resend')
+  @ApiNoContentResponse({
+    description:
+      'The address is off the suppression list: emails go to it again (audited as user.suppression_lifted). 404 not_suppressed when it was not on it.',
+  })
+  async liftAddressSuppression(
+    @Param('id', USER_ID) userId: string,
+    @Body() body: StaffReasonRequestDto,
+    @CurrentStaff() staff: SignedInStaff,
+  ): Promise<void> {
+    await this.liftSuppression.execute({ actor: staff.actor, userId, reason: body.reason });
   }
 }

@@ -74,7 +74,13 @@ export class UsersController {
   ): Promise<BulkResendResponseDto> {
     const filter = body.filter ?? {};
     const now = this.clock.now();
-    if (body.dryRun) return { matched: await this.directory.countPending(filter, now), dryRun: true };
+    if (body.dryRun) {
+      const [matched, suppressed] = await Promise.all([
+        this.directory.countPending(filter, now),
+        this.directory.countPendingSuppressed(filter, now),
+      ]);
+      return { matched, suppressed, dryRun: true };
+    }
     const reason = requireReason(body.reason);
     const userIds = await this.directory.pendingIds(filter, now, BULK_RESEND_MAX);
     const result = await this.bulkResend.execute({ actor: staff.actor, userIds, reason, filter: describe(filter) });

@@ -21,6 +21,7 @@ export const AUDIT_ACTION_LABELS = {
   'staff.sign_in_failed': 'Failed to sign in',
   'staff.locked_out': 'Locked out after wrong passwords',
   'staff.lockout_lifted': 'Lifted a lockout',
+  'user.suppression_lifted': 'Lifted a suppression',
 } satisfies Record<AuditAction, string>;
 
 export const AUDIT_ACTIONS = valuesOf(AUDIT_ACTION_LABELS);

@@ -75,3 +75,44 @@ describe('buildTimeline', () => {
     expect(buildTimeline(aUserDetail()).map((event) => event.title)).toEqual(['Signed up']);
   });
 });
+
+describe('buildTimeline: what providers reported', () => {
+  it('shows a bounce with its reason in plain words, and a lifted suppression', () => {
+    const email = aDelivery({ createdAt: '2026-05-01T10:00:00.000Z', sentAt: '2026-05-01T10:00:05.000Z' });
+    const timeline = buildTimeline(
+      aUserDetail({
+        deliveries: [email],
+        deliveryEvents: [
+          {
+            id: 'e1',
+            emailId: email.id,
+            provider: 'ses',
+            kind: 'bounced',
+            bounceType: 'hard',
+            smtpStatus: '5.1.1',
+            diagnostic: '550 5.1.1 user unknown',
+            description: 'the mailbox does not exist: 550 5.1.1',
+            occurredAt: '2026-05-01T10:01:00.000Z',
+            receivedAt: '2026-05-01T10:01:02.000Z',
+          },
+        ],
+        audit: [
+          anAuditEntry({
+            action: 'user.suppression_lifted',
+            staffEmail: 'support@example.com',
+            reason: 'mailbox recreated',
+            createdAt: '2026-05-02T09:00:00.000Z',
+          }),
+        ],
+      }),
+    );
+    expect(timeline.slice(-2).map(({ title, detail, tone }) => ({ title, detail, tone }))).toEqual([
+      {
+        title: 'Confirmation email: Bounced (hard), reported by Amazon SES',
+        detail: 'the mailbox does not exist: 550 5.1.1',
+        tone: 'danger',
+      },
+      { title: 'Suppression lifted: emails go to the address again', detail: undefined, tone: 'staff' },
+    ]);
+  });
+});

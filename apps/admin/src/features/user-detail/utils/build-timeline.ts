@@ -24,7 +24,33 @@ const STAFF_ACTIONS = {
   'user.disable': 'Disabled',
   'user.enable': 'Enabled again',
   'user.delete': 'Deleted',
+  'user.suppression_lifted': 'Suppression lifted: emails go to the address again',
 } satisfies Record<UserAction, string>;
+
+type ProviderEvent = UserDetail['deliveryEvents'][number];
+
+const PROVIDERS = {
+  postmark: 'Postmark',
+  mailgun: 'Mailgun',
+  sendgrid: 'SendGrid',
+  ses: 'Amazon SES',
+  'bounce-email': 'a bounce email',
+} satisfies Record<ProviderEvent['provider'], string>;
+
+// What a provider's report says happened, and how it looks: a kind the API adds needs its words here.
+const PROVIDER_EVENTS = {
+  delivered: { title: 'Delivered', tone: 'success' },
+  deferred: { title: 'Delayed by the receiving server', tone: 'info' },
+  bounced: { title: 'Bounced', tone: 'danger' },
+  complained: { title: 'Marked as spam', tone: 'danger' },
+} satisfies Record<ProviderEvent['kind'], { title: string; tone: TimelineTone }>;
+
+function providerEventTitle(event: ProviderEvent, emails: Map<string, string>): string {
+  const { title } = PROVIDER_EVENTS[event.kind];
+  const bounce = event.kind === 'bounced' && event.bounceType ? ` (${event.bounceType})` : '';
+  const email = emails.get(event.emailId);
+  return `${email ? `${email}: ` : ''}${title}${bounce}, reported by ${PROVIDERS[event.provider]}`;
+}
 
 function isUserAction(action: AuditAction): action is UserAction {
   return action.startsWith('user.');
@@ -43,7 +69,8 @@ function attempts(count: number): string {
   return `${count} ${count === 1 ? 'attempt' : 'attempts'}`;
 }
 
-type EventKind = 'registered' | 'queued' | 'staff' | 'sent' | 'failed' | 'suppressed' | 'waiting' | 'confirmed';
+type EventKind =
+  'registered' | 'queued' | 'staff' | 'sent' | 'failed' | 'suppressed' | 'waiting' | 'reported' | 'confirmed';
 
 // Among events at the same instant, the order things happen in.
 const ORDER = {
@@ -54,6 +81,7 @@ const ORDER = {
   failed: 3,
   suppressed: 3,
   waiting: 3,
+  reported: 4,
   confirmed: 4,
 } satisfies Record<EventKind, number>;
 
@@ -68,7 +96,8 @@ const FOLLOW_UP = {
 
 /**
  * What happened to one person, oldest first: the sign-up, each email (queued, then sent, failed with its error,
- * or still being tried), the confirmation, and what staff did with their reasons. Webhooks are not about the
+ * or still being tried), what providers reported about each (delivered, bounced with the reason in plain words,
+ * marked as spam), the confirmation, and what staff did with their reasons. Webhooks are not about the
  * person's experience and stay out.
  */
 export function buildTimeline(user: UserDetail): TimelineEvent[] {
@@ -137,6 +166,18 @@ export function buildTimeline(user: UserDetail): TimelineEvent[] {
         order: ORDER.waiting,
       });
     }
+  }
+  const emails = new Map(user.deliveries.map((delivery) => [delivery.id, emailName(delivery.template)]));
+  for (const event of user.deliveryEvents) {
+    events.push({
+      key: `event:${event.id}`,
+      at: event.occurredAt,
+      tone: PROVIDER_EVENTS[event.kind].tone,
+      title: providerEventTitle(event, emails),
+      // In plain words: "the mailbox does not exist: 550 5.1.1".
+      detail: event.kind === 'delivered' ? undefined : event.description,
+      order: ORDER.reported,
+    });
   }
   if (user.confirmedAt) {
     events.push({

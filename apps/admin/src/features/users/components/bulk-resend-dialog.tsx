@@ -28,7 +28,11 @@ export function BulkResendDialog({ filter }: { filter: UsersFilter }) {
       onConfirm={async (reason) => {
         const result = await bulkResend.mutateAsync({ filter, reason });
         const held = result.limited ? `; ${formatCount(result.limited)} held back by the email limits` : '';
-        const skipped = result.skipped ? `; ${formatCount(result.skipped)} no longer pending` : '';
+        const suppressed = result.suppressed ?? 0;
+        const gone = (result.skipped ?? 0) - suppressed;
+        const skipped =
+          (gone ? `; ${formatCount(gone)} no longer pending` : '') +
+          (suppressed ? `; ${formatCount(suppressed)} skipped (address suppressed)` : '');
         toast.success(`Queued ${plural(result.queued ?? 0, 'email', 'emails')}${held}${skipped}.`);
       }}
     >
@@ -39,7 +43,14 @@ export function BulkResendDialog({ filter }: { filter: UsersFilter }) {
           <p className="form-error">Could not count: {dryRun.error.message}</p>
         ) : (
           <p data-testid="dry-run-count">
-            Dry run: this reaches <strong>{plural(dryRun.data.matched, 'pending person', 'pending people')}</strong>.
+            Dry run: this reaches <strong>{plural(dryRun.data.matched, 'pending person', 'pending people')}</strong>
+            {dryRun.data.suppressed ? (
+              <>
+                ; <strong>{formatCount(dryRun.data.suppressed)}</strong> of them will be skipped: their address is
+                suppressed
+              </>
+            ) : null}
+            .
           </p>
         )}
       </div>

@@ -46,6 +46,15 @@ describe('the users filters and the URL', () => {
     expect(query().has('status')).toBe(false);
   });
 
+  it('filter undeliverable users (suppressed addresses) and back to any', async () => {
+    const user = userEvent.setup();
+    renderPage(<UsersFilters />, { url: '/users' });
+    await user.selectOptions(screen.getByLabelText('Address'), 'undeliverable (suppressed)');
+    expect(query().get('undeliverable')).toBe('true');
+    await user.selectOptions(screen.getByLabelText('Address'), 'Any');
+    expect(query().has('undeliverable')).toBe(false);
+  });
+
   it('search as you type: the URL follows once typing pauses, not on every key', async () => {
     const user = userEvent.setup();
     renderPage(<UsersFilters />, { url: '/users?status=pending' });
@@ -68,7 +77,13 @@ describe('the users filters and the URL', () => {
 
 describe('filterFromParams and paramsFor', () => {
   it('round-trip a filter', () => {
-    const filter = { q: 'example.com', status: 'pending', pendingForDays: 7, delivery: 'failed' } as const;
+    const filter = {
+      q: 'example.com',
+      status: 'pending',
+      pendingForDays: 7,
+      delivery: 'failed',
+      undeliverable: true,
+    } as const;
     expect(filterFromParams(paramsFor(filter, 'desc'))).toEqual(filter);
     expect(paramsFor(filter, 'asc').get('sort')).toBe('asc');
   });

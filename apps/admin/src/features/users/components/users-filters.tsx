@@ -58,6 +58,14 @@ export function UsersFilters() {
           </option>
         ))}
       </SelectField>
+      <SelectField
+        label="Address"
+        value={filter.undeliverable ? 'undeliverable' : ''}
+        onChange={(event) => change({ undeliverable: event.target.value === 'undeliverable' ? true : undefined })}
+      >
+        <option value="">Any</option>
+        <option value="undeliverable">undeliverable (suppressed)</option>
+      </SelectField>
       <TextField
         label="Signed up on or after"
         type="date"

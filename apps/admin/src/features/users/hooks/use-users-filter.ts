@@ -39,6 +39,7 @@ export function filterFromParams(params: URLSearchParams): UsersFilter {
     createdBefore: day('createdBefore'),
     pendingForDays: pendingForDays !== undefined && pendingForDays <= 3650 ? pendingForDays : undefined,
     delivery: oneOf(DELIVERY_FILTERS, params.get('delivery')),
+    undeliverable: params.get('undeliverable') === 'true' ? true : undefined,
   };
   return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined)) as UsersFilter;
 }

@@ -1,8 +1,10 @@
 import { USER_STATUSES, type UserStatus } from '@gatehouse/domain/users/user-status';
 import { ApiProperty } from '@nestjs/swagger';
 import { AuditEntryResponseDto } from './audit-entry.response.dto';
+import { DeliveryEventResponseDto } from './delivery-event.response.dto';
 import { DeliveryResponseDto } from './delivery.response.dto';
 import { IssuedTokenResponseDto } from './issued-token.response.dto';
+import { SuppressionResponseDto } from './suppression.response.dto';
 
 /** Everything support needs about one person. Never a password hash, token or code. */
 export class UserDetailResponseDto {
@@ -32,6 +34,20 @@ export class UserDetailResponseDto {
 
   @ApiProperty({ type: () => [DeliveryResponseDto], description: 'Oldest first, as the delivery history reads.' })
   deliveries!: DeliveryResponseDto[];
+
+  @ApiProperty({
+    type: () => [DeliveryEventResponseDto],
+    description:
+      "What providers reported about this person's emails (delivered, deferred, bounced, complained), oldest first.",
+  })
+  deliveryEvents!: DeliveryEventResponseDto[];
+
+  @ApiProperty({
+    type: () => SuppressionResponseDto,
+    nullable: true,
+    description: 'Why no email goes to the address, when it is on the suppression list.',
+  })
+  suppression!: SuppressionResponseDto | null;
 
   @ApiProperty({ type: () => [AuditEntryResponseDto], description: 'What staff did to this user, newest first.' })
   audit!: AuditEntryResponseDto[];

@@ -1,8 +1,8 @@
 import { DELIVERY_STATES, type DeliveryState } from '@gatehouse/domain/mail/delivery-record';
 import { USER_STATUSES, type UserStatus } from '@gatehouse/domain/users/user-status';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { INSTANT_FORMAT, IsInstant } from './instant.validator';
 
 export const DELIVERY_FILTERS = [...DELIVERY_STATES, 'none'] as const;
@@ -46,6 +46,16 @@ export class UsersFilterRequestDto {
   @IsOptional()
   @IsIn(DELIVERY_FILTERS, { message: `Choose a delivery state: ${DELIVERY_FILTERS.join(', ')}.` })
   delivery?: DeliveryFilter;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'true: only users whose address is on the suppression list now; false: only the others.',
+  })
+  @IsOptional()
+  // A query string says "true"/"false"; a bulk resend's JSON filter says true/false.
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'Say true or false.' })
+  undeliverable?: boolean;
 
   @ApiPropertyOptional({ description: 'Part of the address, any case.', maxLength: 254, example: 'example.com' })
   @IsOptional()
