@@ -449,6 +449,27 @@ describe('POST /api/email-events/ses', () => {
   });
 });
 
+describe('deliverability metrics', () => {
+  const scrape = async () => (await (await fetch(`${running.gatehouse.baseUrl}/metrics`)).text()).split('\n');
+  const value = (lines: string[], series: string) =>
+    Number(lines.find((line) => line.startsWith(`${series} `))?.split(' ')[1] ?? 0);
+  const BOUNCES = 'gatehouse_delivery_events_total{provider="ses",kind="bounced"}';
+  const HARD = 'gatehouse_suppressed_addresses{cause="hard_bounce"}';
+
+  it('counts recorded events by provider and kind (a repeat not again) and the suppression list by cause', async () => {
+    const before = await scrape();
+    const { address, messageId } = await sentEmail();
+    const bounce = snsMessage({ Type: 'Notification', Message: sesNotification('Bounce', messageId, address, 'm1') });
+    await postSns(bounce);
+    await postSns(bounce);
+    const after = await scrape();
+    expect(value(after, BOUNCES) - value(before, BOUNCES)).toBe(1);
+    expect(value(after, HARD) - value(before, HARD)).toBe(1);
+    // Emails the outbox withheld are counted with the other states.
+    expect(after.some((line) => /^gatehouse_emails\{state="suppressed"\} \d+$/.test(line))).toBe(true);
+  });
+});
+
 // Fuzz: bodies of any JSON shape, verified as each provider signs (so they reach the parser), never get a 5xx.
 describe('the email-event webhooks under arbitrary verified bodies', () => {
   const json = fc.jsonValue({ maxDepth: 4 });

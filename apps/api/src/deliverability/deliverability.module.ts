@@ -1,5 +1,6 @@
 import { SOFT_BOUNCE_WINDOW_MS, SuppressionRule } from '@gatehouse/domain/deliverability/suppression';
 import { Clock } from '@gatehouse/domain/ports/clock.port';
+import { DeliverabilityMetrics } from '@gatehouse/domain/ports/deliverability-metrics.port';
 import { DeliveryEvents } from '@gatehouse/domain/ports/delivery-events.port';
 import { RecordDeliveryEvent } from '@gatehouse/domain/use-cases/record-delivery-event.use-case';
 import { MailgunWebhook } from '@gatehouse/infrastructure/deliverability/mailgun.webhook';
@@ -31,7 +32,7 @@ import { EmailEventsController } from './email-events.controller';
     },
     {
       provide: RecordDeliveryEvent,
-      useFactory: (deliveryEvents: DeliveryEvents, clock: Clock, config: AppConfig) =>
+      useFactory: (deliveryEvents: DeliveryEvents, clock: Clock, config: AppConfig, metrics: DeliverabilityMetrics) =>
         new RecordDeliveryEvent(
           deliveryEvents,
           new SuppressionRule({
@@ -40,8 +41,9 @@ import { EmailEventsController } from './email-events.controller';
             softBounceSuppressionMs: config.softBounceSuppressionMs,
           }),
           clock,
+          metrics,
         ),
-      inject: [DeliveryEvents, Clock, AppConfig],
+      inject: [DeliveryEvents, Clock, AppConfig, DeliverabilityMetrics],
     },
     {
       provide: PostmarkWebhook,

@@ -16,6 +16,7 @@ export class MetricsController implements OnModuleInit {
 
   onModuleInit(): void {
     this.metrics.watchOutbox(this.dataSource);
+    this.metrics.watchSuppressions(this.dataSource);
   }
 
   @Get()

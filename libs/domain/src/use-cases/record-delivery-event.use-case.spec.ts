@@ -45,8 +45,10 @@ function setUp(settings: Partial<{ softBounceLimit: number; softBounceSuppressio
       diagnostic: kind === 'hard' ? 'user unknown' : 'mailbox full',
     };
   };
-  const record = new RecordDeliveryEvent(deliveryEvents, rule, clock);
-  return { clock, store: deliveryEvents.store, event, record };
+  const recorded: string[] = [];
+  const metrics = { eventRecorded: (provider: string, kind: string) => void recorded.push(`${provider}:${kind}`) };
+  const record = new RecordDeliveryEvent(deliveryEvents, rule, clock, metrics);
+  return { clock, store: deliveryEvents.store, event, record, recorded };
 }
 
 describe('RecordDeliveryEvent', () => {
@@ -121,10 +123,13 @@ describe('RecordDeliveryEvent', () => {
   });
 
   it('counts a repeated event once: nothing changes the second time', async () => {
-    const { store, event, record } = setUp({ softBounceLimit: 2 });
+    const { store, event, record, recorded } = setUp({ softBounceLimit: 2 });
     await record.execute(event('soft', { id: 'same' }));
     await expect(record.execute(event('soft', { id: 'same' }))).resolves.toEqual({ outcome: 'repeated' });
     expect(store.recordings).toHaveLength(1);
+    // The metric counts events, not deliveries of them.
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatch(/:bounced$/);
     expect(store.suppressions.size).toBe(0);
     expect(store.announcements).toHaveLength(1);
   });

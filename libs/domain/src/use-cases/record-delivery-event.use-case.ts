@@ -2,6 +2,7 @@ import type { DeliveryEvent } from '../deliverability/delivery-event';
 import type { SuppressionRule } from '../deliverability/suppression';
 import type { UserEvent } from '../events/user-event';
 import type { Clock } from '../ports/clock.port';
+import type { DeliverabilityMetrics } from '../ports/deliverability-metrics.port';
 import type { DeliveryEvents, EmailOnRecord } from '../ports/delivery-events.port';
 import type { Suppression } from '../deliverability/suppression';
 
@@ -22,6 +23,7 @@ export class RecordDeliveryEvent {
     private readonly deliveryEvents: DeliveryEvents,
     private readonly rule: SuppressionRule,
     private readonly clock: Clock,
+    private readonly metrics: DeliverabilityMetrics,
   ) {}
 
   async execute(event: DeliveryEvent): Promise<RecordDeliveryEventOutcome> {
@@ -40,7 +42,9 @@ export class RecordDeliveryEvent {
       suppression,
       announcement: announcementOf(event, email, suppression),
     });
-    return recorded ? { outcome: 'recorded', suppressed: suppression !== null } : { outcome: 'repeated' };
+    if (!recorded) return { outcome: 'repeated' };
+    this.metrics.eventRecorded(event.provider, event.kind);
+    return { outcome: 'recorded', suppressed: suppression !== null };
   }
 }
 

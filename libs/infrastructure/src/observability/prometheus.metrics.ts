@@ -1,7 +1,11 @@
+import type { DeliveryEventKind, DeliveryEventSource } from '@gatehouse/domain/deliverability/delivery-event';
+import { SUPPRESSION_CAUSES } from '@gatehouse/domain/deliverability/suppression';
+import type { DeliverabilityMetrics } from '@gatehouse/domain/ports/deliverability-metrics.port';
 import { RegistrationMetrics } from '@gatehouse/domain/ports/registration-metrics.port';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import { EMAILS_BY_STATE } from '../persistence/email-outbox.record';
+import { EMAILS_BY_STATE, OUTBOX_STATES } from '../persistence/email-outbox.record';
+import { ACTIVE_SUPPRESSIONS_BY_CAUSE } from '../persistence/suppression.record';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -11,8 +15,14 @@ const HOUR = 60 * MINUTE;
  * not share counters). Outbox figures are read from PostgreSQL when scraped, so every instance reports the
  * same, true numbers.
  */
-export class PrometheusMetrics extends RegistrationMetrics {
+export class PrometheusMetrics extends RegistrationMetrics implements DeliverabilityMetrics {
   readonly registry = new Registry();
+  private readonly deliveryEvents = new Counter({
+    name: 'gatehouse_delivery_events_total',
+    help: 'Delivery events recorded (repeats not counted), by provider and kind.',
+    labelNames: ['provider', 'kind'] as const,
+    registers: [this.registry],
+  });
   private readonly signUps = new Counter({
     name: 'gatehouse_signups_total',
     help: 'Sign-up requests accepted (new, pending and active addresses alike).',
@@ -67,6 +77,24 @@ export class PrometheusMetrics extends RegistrationMetrics {
   }
 
   /** `route` is the route pattern (/confirm, not /confirm?token=...), so labels stay few and hold no secrets. */
+  eventRecorded(provider: DeliveryEventSource, kind: DeliveryEventKind): void {
+    this.deliveryEvents.inc({ provider, kind });
+  }
+
+  /** The suppression list's size by cause, read at each scrape (every instance reports the same). */
+  watchSuppressions(dataSource: DataSource): void {
+    new Gauge({
+      name: 'gatehouse_suppressed_addresses',
+      help: 'Addresses on the suppression list now (no email goes to them), by cause.',
+      labelNames: ['cause'] as const,
+      registers: [this.registry],
+      async collect() {
+        const rows: Array<{ cause: string; n: number }> = await dataSource.query(ACTIVE_SUPPRESSIONS_BY_CAUSE);
+        for (const cause of SUPPRESSION_CAUSES) this.set({ cause }, rows.find((row) => row.cause === cause)?.n ?? 0);
+      },
+    });
+  }
+
   observeHttp(method: string, route: string, status: number, seconds: number): void {
     this.httpSeconds.observe({ method, route, status: String(status) }, seconds);
   }
@@ -101,8 +129,7 @@ export class PrometheusMetrics extends RegistrationMetrics {
     });
     const read = async () => {
       const rows: Array<{ state: string; n: number; oldest: number | null }> = await dataSource.query(EMAILS_BY_STATE);
-      for (const state of ['queued', 'sending', 'sent', 'failed'])
-        byState.set({ state }, rows.find((row) => row.state === state)?.n ?? 0);
+      for (const state of OUTBOX_STATES) byState.set({ state }, rows.find((row) => row.state === state)?.n ?? 0);
       const waiting = rows.filter((row) => row.state === 'queued' || row.state === 'sending');
       depth.set(waiting.reduce((sum, row) => sum + row.n, 0));
       oldest.set(Math.max(0, ...waiting.map((row) => row.oldest ?? 0)));

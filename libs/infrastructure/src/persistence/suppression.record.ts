@@ -88,3 +88,7 @@ export function activeSuppressionOf(addressKey: string, now: string): string {
                    WHERE s.address_key = ${addressKey}
                      AND (s.suppressed_until IS NULL OR s.suppressed_until > ${now}::timestamptz))`;
 }
+
+/** The suppression list's size now, by cause (run-out timed ones left out), for the metrics. */
+export const ACTIVE_SUPPRESSIONS_BY_CAUSE = `SELECT cause, count(*)::int AS n FROM suppressions
+  WHERE suppressed_until IS NULL OR suppressed_until > now() GROUP BY cause`;
