@@ -80,4 +80,38 @@ describe('Removing accounts never confirmed', () => {
     // The round that took gone@ looked at again@ in the same query and kept it.
     expect(await exists('again@example.com')).toBe(true);
   });
+
+  it('removes a pending account whose confirmation hard-bounced BOUNCED_PENDING_TTL (24h) ago, not before, not for a soft bounce', async () => {
+    const email = await signUp('bounced@exmaple.com');
+    await signUp('bounced-soft@example.com');
+    const outboxId = String(email.headers.get('x-pm-metadata-gatehouse-email-id'));
+    const softId = (
+      await gatehouse.db.query(`SELECT id FROM email_outbox WHERE recipient_normalized = 'bounced-soft@example.com'`)
+    ).rows[0].id as string;
+    // What a provider's webhook records (tested with each provider): a hard bounce, and a soft one for the other.
+    const bounce = (id: string, type: 'hard' | 'soft', address: string, hoursAgo: number) =>
+      gatehouse.db.query(
+        `INSERT INTO delivery_events (id, provider, provider_event_id, outbox_id, address_key, kind, bounce_type,
+           smtp_status, diagnostic, occurred_at, received_at)
+         VALUES (gen_random_uuid(), 'postmark', gen_random_uuid()::text, $1, $2, 'bounced', $3, '5.1.1', 'user unknown',
+           now() - make_interval(hours => $4), now() - make_interval(hours => $4))`,
+        [id, address, type, hoursAgo],
+      );
+    await bounce(outboxId, 'hard', 'bounced@exmaple.com', 23);
+    await bounce(softId, 'soft', 'bounced-soft@example.com', 25);
+    // Rounds run every 200ms: a few of them leave both alone while the hard bounce is younger than 24h.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(await exists('bounced@exmaple.com')).toBe(true);
+
+    await gatehouse.db.query(
+      `UPDATE delivery_events SET received_at = received_at - interval '2 hours' WHERE outbox_id = $1`,
+      [outboxId],
+    );
+    await waitUntil(
+      async () => ((await exists('bounced@exmaple.com')) ? undefined : true),
+      10_000,
+      () => 'the purge of the hard-bounced account',
+    );
+    expect(await exists('bounced-soft@example.com')).toBe(true);
+  });
 });

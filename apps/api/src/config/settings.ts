@@ -481,6 +481,13 @@ export const DELIVERABILITY_SETTINGS = {
         ? { value: raw.trim() }
         : { problem: 'must be the base64 public key SendGrid shows' },
   }),
+  bouncedPendingTtlMs: setting({
+    variable: 'BOUNCED_PENDING_TTL',
+    fallback: '24h',
+    description:
+      'A pending account whose confirmation bounced for good is removed this long after the bounce (not PENDING_ACCOUNT_TTL).',
+    parse: duration(60_000),
+  }),
   sesSnsCertHosts: setting({
     variable: 'SES_SNS_CERT_HOSTS',
     fallback: 'sns.*.amazonaws.com',

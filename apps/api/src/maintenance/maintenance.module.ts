@@ -1,7 +1,9 @@
 import { Clock } from '@gatehouse/domain/ports/clock.port';
+import { TypeOrmBouncedPendingAccounts } from '@gatehouse/infrastructure/persistence/bounced-pending-accounts.typeorm-reader';
 import { UnitOfWork } from '@gatehouse/domain/ports/unit-of-work.port';
 import { PurgeUnconfirmedAccounts } from '@gatehouse/domain/use-cases/purge-unconfirmed-accounts.use-case';
 import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { PurgeSchedule } from './purge.schedule';
 
@@ -9,9 +11,12 @@ import { PurgeSchedule } from './purge.schedule';
   providers: [
     {
       provide: PurgeUnconfirmedAccounts,
-      useFactory: (uow: UnitOfWork, clock: Clock, config: AppConfig) =>
-        new PurgeUnconfirmedAccounts(uow, clock, config.pendingAccountTtlMs),
-      inject: [UnitOfWork, Clock, AppConfig],
+      useFactory: (uow: UnitOfWork, clock: Clock, config: AppConfig, dataSource: DataSource) =>
+        new PurgeUnconfirmedAccounts(uow, clock, config.pendingAccountTtlMs, {
+          accounts: new TypeOrmBouncedPendingAccounts(dataSource),
+          lifetimeMs: config.bouncedPendingTtlMs,
+        }),
+      inject: [UnitOfWork, Clock, AppConfig, DataSource],
     },
     PurgeSchedule,
   ],

@@ -83,3 +83,18 @@ export const DELIVERY_EVENTS_OF_USER = namedStatement<'userId'>(
     WHERE outbox_id IN ${emailIdsOfUser(':userId')}
     ORDER BY occurred_at ASC, id ASC`,
 );
+
+/**
+ * Pending accounts (ids, oldest first) one of whose emails hard-bounced, reported before :cutoff: the purge takes
+ * them after BOUNCED_PENDING_TTL. Each user's emails are found by email_outbox_user_idx, their events by
+ * delivery_events_outbox_idx.
+ */
+export const PENDING_HARD_BOUNCED_BEFORE = namedStatement<'cutoff' | 'limit'>(
+  `SELECT u.id FROM users u
+    WHERE u.status = 'pending'
+      AND EXISTS (SELECT 1 FROM delivery_events e
+                   WHERE e.outbox_id IN ${emailIdsOfUser('u.id')}
+                     AND e.kind = 'bounced' AND e.bounce_type = 'hard' AND e.received_at < :cutoff)
+    ORDER BY u.created_at ASC, u.id ASC
+    LIMIT :limit`,
+);
