@@ -1,10 +1,5 @@
 import { createTestDatabase, withClient, type TestDatabase } from '@gatehouse/infrastructure/testing/test-database';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { TEST_APP_SECRET } from './support/test-app';
-
-const ROOT = path.resolve(__dirname, '../../..');
-const CLI = path.join(ROOT, 'dist/apps/api/src/keys.js');
+import { runBuiltCli } from './support/built-cli';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -13,21 +8,7 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 /** Runs the built `npm run keys` program as an operator would. */
-function keys(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, DATABASE_URL: database.url, APP_SECRET: TEST_APP_SECRET, NODE_ENV: 'test' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const keys = (args: string[]) => runBuiltCli('keys', args, database.url);
 
 const keyRows = () =>
   withClient(database.url, (client) =>

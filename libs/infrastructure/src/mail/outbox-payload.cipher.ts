@@ -1,34 +1,11 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-
-const VERSION = 1;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
+import { AppSecretCipher } from '../security/app-secret.cipher';
 
 /**
- * Encrypts an outbox row's template data (AES-256-GCM, key derived from the app secret), because until the
- * email leaves it holds the confirmation secret, which must never sit readable in the database.
+ * Encrypts an outbox row's template data, because until the email leaves it holds the confirmation secret,
+ * which must never sit readable in the database.
  */
-export class OutboxPayloadCipher {
-  private readonly key: Buffer;
-
+export class OutboxPayloadCipher extends AppSecretCipher {
   constructor(appSecret: string) {
-    this.key = Buffer.from(hkdfSync('sha256', appSecret, 'gatehouse', 'email-outbox-payload', 32));
-  }
-
-  encrypt(data: unknown): Buffer {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.concat([cipher.update(JSON.stringify(data), 'utf8'), cipher.final()]);
-    return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);
-  }
-
-  decrypt(payload: Buffer): unknown {
-    if (payload[0] !== VERSION) throw new Error(`Unknown outbox payload version ${payload[0]}.`);
-    const iv = payload.subarray(1, 1 + IV_BYTES);
-    const tag = payload.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
-    const decipher = createDecipheriv('aes-256-gcm', this.key, iv);
-    decipher.setAuthTag(tag);
-    const body = Buffer.concat([decipher.update(payload.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]);
-    return JSON.parse(body.toString('utf8'));
+    super(appSecret, 'email-outbox-payload');
   }
 }

@@ -1,34 +1,8 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { AppSecretCipher } from '../security/app-secret.cipher';
 
-const VERSION = 1;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-
-/**
- * Encrypts a signing key's private JWK at rest (AES-256-GCM), as OutboxPayloadCipher does the outbox's secrets,
- * with a key of its own derived from the app secret: whoever reads the database cannot sign tokens.
- */
-export class SigningKeyCipher {
-  private readonly key: Buffer;
-
+/** Encrypts a signing key's private JWK at rest: whoever reads the database cannot sign tokens. */
+export class SigningKeyCipher extends AppSecretCipher {
   constructor(appSecret: string) {
-    this.key = Buffer.from(hkdfSync('sha256', appSecret, 'gatehouse', 'oidc-signing-key', 32));
-  }
-
-  encrypt(data: unknown): Buffer {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.concat([cipher.update(JSON.stringify(data), 'utf8'), cipher.final()]);
-    return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);
-  }
-
-  decrypt(payload: Buffer): unknown {
-    if (payload[0] !== VERSION) throw new Error(`Unknown signing key version ${payload[0]}.`);
-    const iv = payload.subarray(1, 1 + IV_BYTES);
-    const tag = payload.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
-    const decipher = createDecipheriv('aes-256-gcm', this.key, iv);
-    decipher.setAuthTag(tag);
-    const body = Buffer.concat([decipher.update(payload.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]);
-    return JSON.parse(body.toString('utf8'));
+    super(appSecret, 'oidc-signing-key');
   }
 }
