@@ -2,6 +2,7 @@ import { PostgresOidcAdapter } from '@gatehouse/infrastructure/oidc/postgres.oid
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { RepeatingJob } from '../runtime/repeating-job';
 
 /**
  * Removes the provider's expired rows (codes, tokens, sessions, interactions) every PURGE_INTERVAL, as the purge of
@@ -9,27 +10,22 @@ import { AppConfig } from '../config/app-config';
  */
 @Injectable()
 export class OidcPayloadsPurge implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('OidcPayloadsPurge');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly job: RepeatingJob;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= PostgresOidcAdapter.removeExpired(this.dataSource)
-        .then(() => undefined)
-        .catch((error: Error) => this.logger.error(`Removing expired sign-in state failed: ${error.message}`))
-        .finally(() => (this.running = undefined));
-    }, this.config.purgeIntervalMs);
-    this.timer.unref();
+  ) {
+    this.job = new RepeatingJob(new Logger('OidcPayloadsPurge'), 'Removing expired sign-in state failed', async () => {
+      await PostgresOidcAdapter.removeExpired(dataSource);
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    this.job.start(this.config.purgeIntervalMs);
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 }
