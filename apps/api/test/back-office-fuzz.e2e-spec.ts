@@ -284,6 +284,13 @@ describe('Property-based fuzzing of every back-office route with a staff session
       ids: () => throwawayUsers,
     },
     {
+      method: 'DELETE',
+      url: '/api/admin/users/:id/sign-in-lockout',
+      path: (id) => `/api/admin/users/${id}/sign-in-lockout`,
+      body: { reason: valueOf('text') },
+      ids: () => throwawayUsers,
+    },
+    {
       method: 'GET',
       url: '/api/admin/audit',
       query: {

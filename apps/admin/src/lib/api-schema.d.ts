@@ -180,6 +180,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/users/{id}/sign-in-lockout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["UserActionsController_liftSignInLockout"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/stats": {
         parameters: {
             query?: never;
@@ -446,7 +462,7 @@ export interface components {
             active: boolean;
         };
         /** @enum {string} */
-        AuditAction: "staff.sign_in" | "staff.sign_in_failed" | "staff.locked_out" | "staff.lockout_lifted" | "staff.create" | "staff.update" | "user.resend_confirmation" | "user.confirm" | "user.disable" | "user.enable" | "user.delete" | "users.bulk_resend" | "users.export" | "user.suppression_lifted";
+        AuditAction: "staff.sign_in" | "staff.sign_in_failed" | "staff.locked_out" | "staff.lockout_lifted" | "staff.create" | "staff.update" | "user.resend_confirmation" | "user.confirm" | "user.disable" | "user.enable" | "user.delete" | "users.bulk_resend" | "users.export" | "user.suppression_lifted" | "user.sign_in_lockout_lifted";
         /** @enum {string} */
         AuditTargetType: "user" | "staff" | "users";
         AuditEntryResponseDto: {
@@ -500,6 +516,11 @@ export interface components {
             deliveryEvents: components["schemas"]["DeliveryEventResponseDto"][];
             /** @description Why no email goes to the address, when it is on the suppression list. */
             suppression: components["schemas"]["SuppressionResponseDto"] | null;
+            /**
+             * Format: date-time
+             * @description Until when sign-in is refused after too many wrong passwords for the address (null when not locked); an admin can lift it.
+             */
+            signInLockedUntil: string | null;
             /** @description What staff did to this user, newest first. */
             audit: components["schemas"]["AuditEntryResponseDto"][];
         };
@@ -971,6 +992,30 @@ export interface operations {
         };
         responses: {
             /** @description The address is off the suppression list: emails go to it again (audited as user.suppression_lifted). 404 not_suppressed when it was not on it. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UserActionsController_liftSignInLockout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffReasonRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The lockout after too many wrong passwords is lifted: the person can sign in again at once (audited as user.sign_in_lockout_lifted, with until when it would have lasted). 404 sign_in_not_locked when the account was not locked. */
             204: {
                 headers: {
                     [name: string]: unknown;

@@ -52,6 +52,7 @@ export function aUserDetail(overrides: Partial<UserDetail> = {}): UserDetail {
     deliveries: [],
     deliveryEvents: [],
     suppression: null,
+    signInLockedUntil: null,
     audit: [],
     ...overrides,
   };

@@ -16,6 +16,7 @@ import { DeleteUser } from '@gatehouse/domain/use-cases/delete-user.use-case';
 import { DisableUser } from '@gatehouse/domain/use-cases/disable-user.use-case';
 import { EnableUser } from '@gatehouse/domain/use-cases/enable-user.use-case';
 import { LiftStaffLockout } from '@gatehouse/domain/use-cases/lift-staff-lockout.use-case';
+import { LiftUserSignInLockout } from '@gatehouse/domain/use-cases/lift-user-sign-in-lockout.use-case';
 import { LiftSuppression } from '@gatehouse/domain/use-cases/lift-suppression.use-case';
 import { PrepareFirstAdmin } from '@gatehouse/domain/use-cases/prepare-first-admin.use-case';
 import { RecordUsersExport } from '@gatehouse/domain/use-cases/record-users-export.use-case';
@@ -146,6 +147,11 @@ export class AdminModule {
         useCase(DisableUser, [UserActionRunner], (runner: UserActionRunner) => new DisableUser(runner)),
         useCase(EnableUser, [UserActionRunner], (runner: UserActionRunner) => new EnableUser(runner)),
         useCase(DeleteUser, [UserActionRunner], (runner: UserActionRunner) => new DeleteUser(runner)),
+        useCase(
+          LiftUserSignInLockout,
+          [UserActionRunner],
+          (runner: UserActionRunner) => new LiftUserSignInLockout(runner),
+        ),
         useCase(
           ResendConfirmationByStaff,
           [UserActionRunner, ConfirmationEmails, Suppressions],

@@ -44,6 +44,10 @@ const byCode = {
     body: { error: 'confirmation_pending', message: error.message },
   }),
   'USER.SIGN_IN_LOCKED': (error) => retryLater(error, 'sign_in_locked', (error as UserSignInLocked).retryAt),
+  'USER.SIGN_IN_NOT_LOCKED': (error) => ({
+    status: 404,
+    body: { error: 'sign_in_not_locked', message: error.message },
+  }),
   'STAFF.SIGN_IN_FAILED': (error) => ({ status: 401, body: { error: 'sign_in_failed', message: error.message } }),
   'STAFF.SIGN_IN_LOCKED': (error) => retryLater(error, 'sign_in_locked', (error as StaffSignInLocked).retryAt),
   'STAFF.SESSION_REQUIRED': (error) => ({ status: 401, body: { error: 'session_required', message: error.message } }),

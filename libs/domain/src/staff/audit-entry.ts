@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'users.bulk_resend',
   'users.export',
   'user.suppression_lifted',
+  'user.sign_in_lockout_lifted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -15,6 +15,7 @@ import { ResendConfirmationByStaff } from '../use-cases/resend-confirmation-by-s
 import { DEFAULT_SIGN_IN_LOCKOUT, SignInStaff } from '../use-cases/sign-in-staff.use-case';
 import { SignOutStaff } from '../use-cases/sign-out-staff.use-case';
 import { UpdateStaffMember } from '../use-cases/update-staff-member.use-case';
+import { LiftUserSignInLockout } from '../use-cases/lift-user-sign-in-lockout.use-case';
 import { LiftSuppression } from '../use-cases/lift-suppression.use-case';
 import { InMemoryDeliverabilityStore, InMemorySuppressions } from './in-memory-deliverability-ports';
 import { ShortCommonPasswords } from './in-memory-ports';
@@ -47,6 +48,7 @@ export function backOfficeHarness() {
     deleteUser: new DeleteUser(actions),
     resendByStaff: new ResendConfirmationByStaff(actions, mailer, suppressions),
     bulkResend: new BulkResendConfirmation(unitOfWork, mailer, random, clock, suppressions),
+    liftSignInLockout: new LiftUserSignInLockout(actions),
     liftSuppression: new LiftSuppression(unitOfWork, suppressions, random, clock),
     recordExport: new RecordUsersExport(unitOfWork, random, clock),
   };

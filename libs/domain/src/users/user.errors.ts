@@ -50,3 +50,12 @@ export class UserSignInLocked extends DomainError {
     super('Too many failed sign-ins for this address. Wait a while, then try again.');
   }
 }
+
+/** Lifting a sign-in lockout the account does not have (lifted already, ended, or never locked). */
+export class UserSignInNotLocked extends DomainError {
+  readonly code = 'USER.SIGN_IN_NOT_LOCKED' as const;
+
+  constructor() {
+    super('This account is not locked out of signing in.');
+  }
+}

@@ -145,6 +145,7 @@ describe('UserDetailQuery', () => {
       ],
       deliveryEvents: [],
       suppression: null,
+      signInLockedUntil: null,
       audit: [sameTime, newer, older].map((entry) => ({
         id: entry.id,
         staffId: entry.staffId,
@@ -170,6 +171,20 @@ describe('UserDetailQuery', () => {
     expect(json).not.toContain(token.codeDigest!);
     expect(json).not.toMatch(/digest|payload|password|argon2id-hash-never-shown|encrypted-payload/i);
     expect(json).not.toMatch(/smtp|messageId/i);
+  });
+
+  it('shows until when sign-in is locked, and null once the lockout has ended or for mere failures', async () => {
+    const locked = await aUser(dataSource, { email: 'Locked@Example.com' });
+    const ended = await aUser(dataSource);
+    const counted = await aUser(dataSource);
+    const failures = `INSERT INTO user_sign_in_failures (email_normalized, failures, window_started_at, locked_until)
+                      VALUES (lower($1), 10, $2, $3)`;
+    await dataSource.query(failures, [locked.email, '2026-03-02T11:55:00Z', '2026-03-02T12:10:00Z']);
+    await dataSource.query(failures, [ended.email, '2026-03-02T11:00:00Z', '2026-03-02T12:00:00Z']);
+    await dataSource.query(failures, [counted.email, '2026-03-02T11:55:00Z', null]);
+    expect((await query.find(locked.id, NOW))?.signInLockedUntil).toEqual(new Date('2026-03-02T12:10:00Z'));
+    expect((await query.find(ended.id, NOW))?.signInLockedUntil).toBeNull();
+    expect((await query.find(counted.id, NOW))?.signInLockedUntil).toBeNull();
   });
 
   it('answers null for a user that does not exist, or an id that is not one', async () => {

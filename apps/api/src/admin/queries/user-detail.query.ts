@@ -23,6 +23,7 @@ interface UserRow {
   created_at: Date;
   confirmed_at: Date | null;
   updated_at: Date;
+  sign_in_locked_until: Date | null;
 }
 
 interface TokenRow {
@@ -49,8 +50,13 @@ export class UserDetailQuery {
     if (!UUID.test(userId)) return null;
     const [users, tokens, deliveries, events, audit] = await Promise.all([
       this.dataSource.query<UserRow[]>(
-        `SELECT id, email, email_normalized, status, locale, created_at, confirmed_at, updated_at FROM users WHERE id = $1`,
-        [userId],
+        // The lockout in force, if any: the sign-in page counts a person's attempts under their unique key.
+        `SELECT u.id, u.email, u.email_normalized, u.status, u.locale, u.created_at, u.confirmed_at, u.updated_at,
+                f.locked_until AS sign_in_locked_until
+           FROM users u
+           LEFT JOIN user_sign_in_failures f ON f.email_normalized = u.email_normalized AND f.locked_until > $2
+          WHERE u.id = $1`,
+        [userId, now],
       ),
       // Named columns only: the digests of the link and the code never leave the database.
       this.dataSource.query<TokenRow[]>(
@@ -107,6 +113,7 @@ export class UserDetailQuery {
         receivedAt: event.receivedAt,
       })),
       suppression: suppression && toSuppression(suppression, now),
+      signInLockedUntil: user.sign_in_locked_until,
       audit: audit.map(toAuditEntry),
     };
   }

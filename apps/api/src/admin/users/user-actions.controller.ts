@@ -2,6 +2,7 @@ import { ConfirmUserByStaff } from '@gatehouse/domain/use-cases/confirm-user-by-
 import { DeleteUser } from '@gatehouse/domain/use-cases/delete-user.use-case';
 import { DisableUser } from '@gatehouse/domain/use-cases/disable-user.use-case';
 import { EnableUser } from '@gatehouse/domain/use-cases/enable-user.use-case';
+import { LiftUserSignInLockout } from '@gatehouse/domain/use-cases/lift-user-sign-in-lockout.use-case';
 import { LiftSuppression } from '@gatehouse/domain/use-cases/lift-suppression.use-case';
 import { ResendConfirmationByStaff } from '@gatehouse/domain/use-cases/resend-confirmation-by-staff.use-case';
 import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
@@ -25,6 +26,7 @@ export class UserActionsController {
     private readonly enable: EnableUser,
     private readonly remove: DeleteUser,
     private readonly liftSuppression: LiftSuppression,
+    private readonly liftLockout: LiftUserSignInLockout,
   ) {}
 
   @Post('resend-confirmation')
@@ -103,5 +105,20 @@ export class UserActionsController {
     @CurrentStaff() staff: SignedInStaff,
   ): Promise<void> {
     await this.liftSuppression.execute({ actor: staff.actor, userId, reason: body.reason });
+  }
+
+  @Delete('sign-in-lockout')
+  @HttpCode(204)
+  @StaffAccess('users.disable')
+  @ApiNoContentResponse({
+    description:
+      'The lockout after too many wrong passwords is lifted: the person can sign in again at once (audited as user.sign_in_lockout_lifted, with until when it would have lasted). 404 sign_in_not_locked when the account was not locked.',
+  })
+  async liftSignInLockout(
+    @Param('id', USER_ID) userId: string,
+    @Body() body: StaffReasonRequestDto,
+    @CurrentStaff() staff: SignedInStaff,
+  ): Promise<void> {
+    await this.liftLockout.execute({ actor: staff.actor, userId, reason: body.reason });
   }
 }

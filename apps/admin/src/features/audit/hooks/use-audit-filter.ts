@@ -22,6 +22,7 @@ export const AUDIT_ACTION_LABELS = {
   'staff.locked_out': 'Locked out after wrong passwords',
   'staff.lockout_lifted': 'Lifted a lockout',
   'user.suppression_lifted': 'Lifted a suppression',
+  'user.sign_in_lockout_lifted': "Lifted a user's sign-in lockout",
 } satisfies Record<AuditAction, string>;
 
 export const AUDIT_ACTIONS = valuesOf(AUDIT_ACTION_LABELS);

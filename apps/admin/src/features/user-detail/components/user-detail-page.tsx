@@ -6,6 +6,7 @@ import { paths } from '../../../config/paths';
 import type { IssuedTokenState } from '../../../lib/api-enums';
 import { formatDateTime } from '../../../lib/format';
 import { useUser, type UserDetail } from '../api/get-user';
+import { SignInLockoutBanner } from './sign-in-lockout-banner';
 import { SuppressionBanner } from './suppression-banner';
 import { UserActions } from './user-actions';
 import { UserTimeline } from './user-timeline';
@@ -68,6 +69,7 @@ export function UserDetailPage() {
             <h1 className="detail-header__title">{user.data.email}</h1>
             <StatusBadge status={user.data.status} />
           </header>
+          <SignInLockoutBanner user={user.data} />
           <SuppressionBanner user={user.data} />
           <dl className="facts">
             <div>

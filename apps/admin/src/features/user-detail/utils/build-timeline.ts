@@ -25,6 +25,7 @@ const STAFF_ACTIONS = {
   'user.enable': 'Enabled again',
   'user.delete': 'Deleted',
   'user.suppression_lifted': 'Suppression lifted: emails go to the address again',
+  'user.sign_in_lockout_lifted': 'Sign-in lockout lifted by staff: the person can sign in again',
 } satisfies Record<UserAction, string>;
 
 type ProviderEvent = UserDetail['deliveryEvents'][number];

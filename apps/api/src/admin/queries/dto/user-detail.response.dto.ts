@@ -49,6 +49,15 @@ export class UserDetailResponseDto {
   })
   suppression!: SuppressionResponseDto | null;
 
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'Until when sign-in is refused after too many wrong passwords for the address (null when not locked); an admin can lift it.',
+  })
+  signInLockedUntil!: Date | null;
+
   @ApiProperty({ type: () => [AuditEntryResponseDto], description: 'What staff did to this user, newest first.' })
   audit!: AuditEntryResponseDto[];
 }
