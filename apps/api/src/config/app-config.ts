@@ -15,20 +15,6 @@ import {
   LOCAL_SETTINGS,
 } from './settings';
 
-export type ServerConfig = SettingValues<typeof SERVER_SETTINGS>;
-export type DatabaseConfig = SettingValues<typeof DATABASE_SETTINGS>;
-export type MailConfig = SettingValues<typeof MAIL_SETTINGS>;
-export type SecurityConfig = SettingValues<typeof SECURITY_SETTINGS>;
-export type StaffConfig = SettingValues<typeof STAFF_SETTINGS>;
-export type WebhooksConfig = SettingValues<typeof WEBHOOKS_SETTINGS>;
-export type SignUpConfig = SettingValues<typeof SIGN_UP_SETTINGS>;
-export type AbuseConfig = SettingValues<typeof ABUSE_SETTINGS>;
-export type HashingConfig = SettingValues<typeof HASHING_SETTINGS>;
-export type OutboxConfig = SettingValues<typeof OUTBOX_SETTINGS>;
-export type DeliverabilityConfig = SettingValues<typeof DELIVERABILITY_SETTINGS>;
-export type OidcConfig = SettingValues<typeof OIDC_SETTINGS>;
-export type LocalConfig = SettingValues<typeof LOCAL_SETTINGS>;
-
 /** The areas in the order `--help` lists them. */
 const AREAS = [
   SERVER_SETTINGS,
@@ -46,19 +32,11 @@ const AREAS = [
   LOCAL_SETTINGS,
 ] as const;
 
-export type AppConfigValues = ServerConfig &
-  DatabaseConfig &
-  MailConfig &
-  SecurityConfig &
-  StaffConfig &
-  WebhooksConfig &
-  SignUpConfig &
-  AbuseConfig &
-  HashingConfig &
-  OutboxConfig &
-  DeliverabilityConfig &
-  OidcConfig &
-  LocalConfig;
+/** The values of every area's settings, one intersection: each key typed by its own parser. */
+type ValuesOf<Areas extends readonly unknown[]> = Areas extends readonly [infer Area, ...infer Rest]
+  ? SettingValues<Area> & ValuesOf<Rest>
+  : unknown;
+export type AppConfigValues = ValuesOf<typeof AREAS>;
 
 /**
  * Gatehouse's settings, read once from the environment at start and injected wherever they are needed: the
