@@ -4,11 +4,10 @@ import type { PasswordHasher } from '../ports/password-hasher.port';
 import type { RegistrationMetrics } from '../ports/registration-metrics.port';
 import type { TokenDigester } from '../ports/token-digester.port';
 import { Password } from '../users/password.value-object';
-import type { SignUpAttempt } from '../users/sign-up-attempt';
+import { browserDigestOf, type SignUpAttempt } from '../users/sign-up-attempt';
 import type { ConfirmOutcome } from '../users/user.entity';
 import { decideConfirmation, type ConfirmationCase } from './confirmation-case';
 import { PasswordRequired, TokenInvalid } from './confirmation.errors';
-import { looksLikeTokenSecret } from './token-secret';
 
 export interface ConfirmedAccount {
   status: ConfirmOutcome;
@@ -40,10 +39,7 @@ export class AccountActivation {
   ) {}
 
   async confirm(load: () => Promise<ConfirmationCase>, input: ConfirmerInput): Promise<ConfirmedAccount> {
-    const browserDigest =
-      input.browserSecret && looksLikeTokenSecret(input.browserSecret)
-        ? this.digester.digest(input.browserSecret)
-        : null;
+    const browserDigest = browserDigestOf(this.digester, input.browserSecret);
     let verifiedSignUpIds: string[] = [];
     for (let round = 0; round < MAX_ROUNDS; round += 1) {
       const step = decideConfirmation(await load(), { browserDigest, verifiedSignUpIds }, this.clock.now());

@@ -1,5 +1,4 @@
 import type { ConfirmationEmails } from '../confirmation/confirmation-emails';
-import { looksLikeTokenSecret } from '../confirmation/token-secret';
 import type { Clock } from '../ports/clock.port';
 import type { NewAccounts } from '../ports/new-accounts.port';
 import type { PasswordHasher } from '../ports/password-hasher.port';
@@ -8,7 +7,7 @@ import type { RegistrationMetrics } from '../ports/registration-metrics.port';
 import type { TokenDigester } from '../ports/token-digester.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
 import type { Email } from '../users/email.value-object';
-import { MAX_LIVE_SIGN_UPS, type SignUpAttempt } from '../users/sign-up-attempt';
+import { browserDigestOf, MAX_LIVE_SIGN_UPS, type SignUpAttempt } from '../users/sign-up-attempt';
 import type { SignUpRules } from '../users/sign-up-rules';
 import { User } from '../users/user.entity';
 
@@ -54,10 +53,7 @@ export class RegisterUser {
       id: this.random.uuid(),
       userId: candidate.id,
       passwordHash,
-      browserDigest:
-        input.browserSecret && looksLikeTokenSecret(input.browserSecret)
-          ? this.digester.digest(input.browserSecret)
-          : null,
+      browserDigest: browserDigestOf(this.digester, input.browserSecret),
       createdAt: candidate.createdAt,
     };
     const opened = await this.newAccounts.addIfAddressFree({

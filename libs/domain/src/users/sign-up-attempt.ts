@@ -1,3 +1,6 @@
+import { looksLikeTokenSecret } from '../confirmation/token-secret';
+import type { TokenDigester } from '../ports/token-digester.port';
+
 /**
  * One sign-up of an account that is still pending: the password its author chose and the browser it came
  * from. An address can be signed up by its owner and by strangers before anyone confirms it, so each sign-up
@@ -40,4 +43,12 @@ export function chooseSignUp(attempts: readonly SignUpAttempt[], proof: Confirme
     newestFirst.find((attempt) => proof.verifiedSignUpIds.includes(attempt.id)) ??
     newestFirst.find((attempt) => proof.browserDigest !== null && attempt.browserDigest === proof.browserDigest);
   return shown ? { kind: 'chosen', signUp: shown } : { kind: 'proof_needed' };
+}
+
+/**
+ * The digest of a browser's sign-up cookie: what a sign-up stores and what a confirmation compares, by one rule
+ * so the two always agree. Anything that is not one of our secrets counts as no cookie.
+ */
+export function browserDigestOf(digester: TokenDigester, secret: string | undefined): string | null {
+  return secret && looksLikeTokenSecret(secret) ? digester.digest(secret) : null;
 }
